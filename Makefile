@@ -1,0 +1,44 @@
+# market_sizing: two commands set everything up on a fresh machine with Python 3.11.
+#   make build   creates .venv, installs the pinned requirements, runs `dbt build`
+#   make test    runs every test: `dbt build` (data and unit tests) and pytest
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+DB ?= $(or $(MARKET_SIZING_DB),market_sizing.duckdb)
+
+.PHONY: help install build test test-python sql docs clean
+
+help:
+	@echo "make build   build the warehouse ($(DB))"
+	@echo "make test    run every test (dbt tests and pytest)"
+	@echo "make sql     open the warehouse read-only in the DuckDB CLI"
+	@echo "make docs    generate the dbt docs site (target/index.html)"
+	@echo "make clean   remove build output (keeps .venv)"
+
+$(INSTALLED): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+install: $(INSTALLED)
+
+build: $(INSTALLED)
+	$(BIN)/dbt build
+
+test: $(INSTALLED)
+	$(BIN)/dbt build
+	$(BIN)/pytest
+
+test-python: $(INSTALLED)
+	$(BIN)/pytest
+
+sql: $(INSTALLED)
+	$(BIN)/duckdb -readonly "$(DB)"
+
+docs: $(INSTALLED)
+	$(BIN)/dbt docs generate
+
+clean:
+	rm -rf target logs

@@ -1,0 +1,28 @@
+with
+
+subject_shares as (
+    select * from {{ ref('int_subject_shares') }}
+    where subject_type = 'region'
+),
+
+final as (
+    select
+        report_id,
+        subject_id as region_id,
+        subject_family as region_level,
+        year,
+        share_pct,
+        revenue_usd_bn,
+        basis,
+        share_basis,
+        revenue_basis,
+        market_size_usd_bn,
+        market_size_basis,
+        is_point_value,
+        qualifier,
+        claim_summary,
+        source_figure_ids
+    from subject_shares
+)
+
+select * from final

@@ -1,0 +1,30 @@
+with
+
+source as (
+    select
+        {{ seed_line_number() }} as source_line,
+        *
+    from {{ ref('regions') }}
+),
+
+cleaned as (
+    select
+        'seeds/regions.csv' as source_file,
+        source_line,
+        {{ clean_text('region_id') }} as region_id,
+        {{ clean_text('region_name') }} as region_name,
+        {{ clean_text('parent_region_id') }} as parent_region_id,
+        lower({{ clean_text('region_level') }}) as region_level,
+        upper({{ clean_text('iso_country_code') }}) as iso_country_code
+    from source
+)
+
+select
+    region_id,
+    region_name,
+    parent_region_id,
+    region_level,
+    iso_country_code,
+    source_file,
+    source_line
+from cleaned

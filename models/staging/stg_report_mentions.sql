@@ -1,0 +1,32 @@
+with
+
+source as (
+    select
+        {{ seed_line_number() }} as source_line,
+        *
+    from {{ ref('report_mentions') }}
+),
+
+cleaned as (
+    select
+        'seeds/report_mentions.csv' as source_file,
+        source_line,
+        {{ clean_text('mention_id') }} as mention_id,
+        {{ clean_text('report_id') }} as report_id,
+        coalesce({{ clean_text('region_id') }}, 'world') as region_id,
+        {{ clean_text('segment_id') }} as segment_id,
+        {{ clean_text('excerpt') }} as excerpt,
+        {{ clean_text('section') }} as section
+    from source
+)
+
+select
+    mention_id,
+    report_id,
+    region_id,
+    segment_id,
+    excerpt,
+    section,
+    source_file,
+    source_line
+from cleaned

@@ -1,0 +1,26 @@
+with
+
+source as (
+    select
+        {{ seed_line_number() }} as source_line,
+        *
+    from {{ ref('segments') }}
+),
+
+cleaned as (
+    select
+        'seeds/segments.csv' as source_file,
+        source_line,
+        {{ clean_text('segment_id') }} as segment_id,
+        lower({{ clean_text('segment_dimension') }}) as segment_dimension,
+        {{ clean_text('segment_name') }} as segment_name
+    from source
+)
+
+select
+    segment_id,
+    segment_dimension,
+    segment_name,
+    source_file,
+    source_line
+from cleaned

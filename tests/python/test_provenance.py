@@ -1,0 +1,77 @@
+"""Every figure in the marts carries words that can be found again in its source."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+import duckdb
+import pytest
+
+from support import REPO_ROOT, source_text
+
+
+def normalise_space(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def source_for(document: str) -> str:
+    """Text of a report's kept copy: the whole file, or one `## R<n>.` section of peer-reports.md."""
+    name, _, anchor = document.removeprefix("shared/sources/").partition("#")
+    text = source_text(name)
+    if anchor:
+        sections = re.split(r"\n(?=## )", text)
+        matching = [section for section in sections if section.startswith(f"## {anchor}.")]
+        assert len(matching) == 1, f"{document}: no single section {anchor}"
+        text = matching[0]
+    return normalise_space(text)
+
+
+def seed_rows(name: str) -> list[dict[str, str]]:
+    with (REPO_ROOT / "seeds" / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_every_seeded_figure_is_in_the_audit_trail(db: duckdb.DuckDBPyConnection) -> None:
+    seeded = {row["figure_id"]: row for row in seed_rows("report_figures")}
+    published = {
+        figure_id: (value, excerpt)
+        for figure_id, value, excerpt in db.execute(
+            "select figure_id, value_as_stated, excerpt from marts.fct_report_figures"
+        ).fetchall()
+    }
+    assert published.keys() == seeded.keys()
+    for figure_id, (value, excerpt) in published.items():
+        assert value == seeded[figure_id]["value"]
+        assert excerpt == seeded[figure_id]["excerpt"]
+
+
+@pytest.mark.parametrize("kind", ["fct_report_figures", "stg_report_claims", "stg_report_mentions"])
+def test_every_excerpt_is_quoted_from_its_source(db: duckdb.DuckDBPyConnection, kind: str) -> None:
+    relation = f"marts.{kind}" if kind.startswith("fct") else f"staging.{kind}"
+    rows = db.execute(
+        f"select rows.excerpt, reports.source_document from {relation} as rows "  # noqa: S608 - fixed names
+        "join marts.dim_reports as reports using (report_id)"
+    ).fetchall()
+    assert rows
+    for excerpt, document in rows:
+        text = source_for(document)
+        for piece in excerpt.split(" ... "):
+            assert normalise_space(piece) in text, f"{piece!r} not found in {document}"
+
+
+def test_every_stated_value_stands_in_its_excerpt(db: duckdb.DuckDBPyConnection) -> None:
+    for figure_id, value, excerpt in db.execute(
+        "select figure_id, value_as_stated, excerpt from marts.fct_report_figures"
+    ).fetchall():
+        assert value in excerpt.replace(",", ""), figure_id
+
+
+def test_every_report_names_its_address_and_access_date(db: duckdb.DuckDBPyConnection) -> None:
+    for report_id, url, accessed, document in db.execute(
+        "select report_id, source_url, accessed_on, source_document from marts.dim_reports"
+    ).fetchall():
+        assert url.startswith("https://"), report_id
+        assert accessed is not None, report_id
+        peers = normalise_space(source_text("peer-reports.md"))
+        assert url in peers or url in source_for(document), report_id
