@@ -70,7 +70,7 @@ implied as (
         {{ rounding_half_width_pp('stated_decimal_places') }} as rounding_half_width_pp,
         -- Years this rate may extrapolate or backcast over: from the base year before the
         -- label's start (or from any earlier year when the source names only the end) to its end.
-        coalesce(label_start_year - 1, {{ var('min_plausible_year') }}) as usable_from_year,
+        coalesce(label_start_year - 1, {{ checked_var('min_plausible_year') }}) as usable_from_year,
         label_end_year as usable_to_year
     from matched
 ),

@@ -42,8 +42,8 @@ report_spans as (
 
 calendar as (
     select
-        {{ var('min_plausible_year') }} - 1 + cast(generated_number as integer) as year
-    from ({{ dbt.generate_series(var('max_plausible_year') - var('min_plausible_year') + 1) }}) as series
+        {{ checked_var('min_plausible_year') }} - 1 + cast(generated_number as integer) as year
+    from ({{ dbt.generate_series(checked_var('max_plausible_year') - checked_var('min_plausible_year') + 1) }}) as series
 ),
 
 spine as (

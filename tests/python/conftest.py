@@ -31,3 +31,10 @@ def db(warehouse: DbtRun) -> Iterator[duckdb.DuckDBPyConnection]:
 def project_copy(tmp_path: Path) -> Path:
     """A private copy of the project whose seeds a test may edit."""
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture()
+def build_db(warehouse: DbtRun) -> Iterator[duckdb.DuckDBPyConnection]:
+    connection = warehouse.connect_build()
+    yield connection
+    connection.close()

@@ -5,6 +5,7 @@ dbt runs in a subprocess so that no DuckDB file stays open in the test process w
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -16,22 +17,53 @@ import duckdb
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-PROJECT_ITEMS = ("dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "tests/dbt")
+PROJECT_ITEMS = ("dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "plugins", "tests/dbt")
 SOURCES_DIR = REPO_ROOT.parent / "shared" / "sources"
 DBT_TIMEOUT_SECONDS = 900
 
 
+PUBLISHED_NAME = "warehouse.duckdb"
+BUILD_NAME = "target/build.duckdb"
+
+
 @dataclass(frozen=True)
 class DbtRun:
-    """Outcome of one dbt invocation."""
+    """Outcome of one dbt invocation in a project copy."""
 
     project_dir: Path
-    database: Path
     returncode: int
     output: str
 
+    @property
+    def database(self) -> Path:
+        """The published warehouse: what readers open."""
+        return self.project_dir / PUBLISHED_NAME
+
+    @property
+    def build_database(self) -> Path:
+        """The build database dbt writes and tests in (staging and intermediate views too)."""
+        return self.project_dir / BUILD_NAME
+
     def connect(self) -> duckdb.DuckDBPyConnection:
         return duckdb.connect(str(self.database), read_only=True)
+
+    def connect_build(self) -> duckdb.DuckDBPyConnection:
+        return duckdb.connect(str(self.build_database), read_only=True)
+
+
+def dbt_environment(project_dir: Path) -> dict[str, str]:
+    """Environment for dbt in a project copy: its own published and build databases."""
+    return {
+        **os.environ,
+        "MARKET_SIZING_DB": str(project_dir / PUBLISHED_NAME),
+        "MARKET_SIZING_BUILD_DB": str(project_dir / BUILD_NAME),
+        "DBT_PROFILES_DIR": str(project_dir),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+    }
+
+
+def dbt_command(*args: str) -> list[str]:
+    return [str(Path(sys.executable).with_name("dbt")), *args]
 
 
 def copy_project(destination: Path) -> Path:
@@ -48,26 +80,40 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def run_dbt(project_dir: Path, *args: str, database: Path | None = None) -> DbtRun:
-    """Run dbt in `project_dir` against `database` (default: warehouse.duckdb inside it)."""
-    database = database or project_dir / "warehouse.duckdb"
-    env = {
-        **os.environ,
-        "MARKET_SIZING_DB": str(database),
-        "DBT_PROFILES_DIR": str(project_dir),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-    }
-    dbt = Path(sys.executable).with_name("dbt")
+def run_dbt(project_dir: Path, *args: str) -> DbtRun:
+    """Run dbt in `project_dir`, publishing (when it publishes) to warehouse.duckdb inside it."""
     completed = subprocess.run(
-        [str(dbt), *args],
+        dbt_command(*args),
         cwd=project_dir,
-        env=env,
+        env=dbt_environment(project_dir),
         capture_output=True,
         text=True,
         timeout=DBT_TIMEOUT_SECONDS,
         check=False,
     )
-    return DbtRun(project_dir, database, completed.returncode, completed.stdout + completed.stderr)
+    return DbtRun(project_dir, completed.returncode, completed.stdout + completed.stderr)
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def marts_checksum(database: Path) -> dict[str, tuple[int, str]]:
+    """Row count and an MD5 over every row, in a fixed order, of each table of schema marts."""
+    with duckdb.connect(str(database), read_only=True) as connection:
+        tables = [
+            row[0]
+            for row in connection.execute(
+                "select table_name from duckdb_tables() where schema_name = 'marts' order by table_name"
+            ).fetchall()
+        ]
+        checksums = {}
+        for table in tables:
+            checksums[table] = connection.execute(
+                f"select count(*), md5(coalesce(string_agg(t::varchar, chr(10) order by t::varchar), '')) "  # noqa: S608
+                f"from marts.{table} as t"
+            ).fetchone()
+    return checksums
 
 
 def source_text(name: str) -> str:

@@ -46,12 +46,15 @@ def test_every_seeded_figure_is_in_the_audit_trail(db: duckdb.DuckDBPyConnection
         assert excerpt == seeded[figure_id]["excerpt"]
 
 
-@pytest.mark.parametrize("kind", ["fct_report_figures", "stg_report_claims", "stg_report_mentions"])
-def test_every_excerpt_is_quoted_from_its_source(db: duckdb.DuckDBPyConnection, kind: str) -> None:
+@pytest.mark.parametrize("kind", ["fct_report_figures", "fct_report_claims", "stg_report_mentions"])
+def test_every_excerpt_is_quoted_from_its_source(
+    db: duckdb.DuckDBPyConnection, build_db: duckdb.DuckDBPyConnection, kind: str
+) -> None:
     relation = f"marts.{kind}" if kind.startswith("fct") else f"staging.{kind}"
-    rows = db.execute(
+    connection = db if kind.startswith("fct") else build_db
+    rows = connection.execute(
         f"select rows.excerpt, reports.source_document from {relation} as rows "  # noqa: S608 - fixed names
-        "join marts.dim_reports as reports using (report_id)"
+        f"join {'marts.dim_reports' if connection is db else 'staging.stg_reports'} as reports using (report_id)"
     ).fetchall()
     assert rows
     for excerpt, document in rows:

@@ -1,6 +1,6 @@
 {#-
     Shares of one whole (one report, one dimension or region level, one year) add up to at most
-    100 percent, give or take `var('share_sum_tolerance_pp')` for rounding. When a whole is over,
+    100 percent, give or take `checked_var('share_sum_tolerance_pp')` for rounding. When a whole is over,
     the test stops with a message naming the whole, its sum and, through `detail`, where each
     share came from (figure ids, or file and lines).
 -#}
@@ -19,7 +19,7 @@ wholes as (
     where {{ where_included }}
         and {{ share_column }} is not null
     group by {{ group_by | join(', ') }}
-    having sum({{ share_column }}) > 100 + {{ var('share_sum_tolerance_pp') }}
+    having sum({{ share_column }}) > 100 + {{ checked_var('share_sum_tolerance_pp') }}
 ),
 
 summary as (

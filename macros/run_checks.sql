@@ -1,0 +1,84 @@
+{#- Checks that run before any node (on-run-start): the invocation's variables and the input files. -#}
+
+{% macro allowed_vars() -%}
+    {#- Every dbt var that reaches SQL, with the values it may take. Anything else is refused. -#}
+    {{ return({
+        'min_plausible_year': {'kind': 'integer', 'min': 1000, 'max': 3000},
+        'max_plausible_year': {'kind': 'integer', 'min': 1000, 'max': 3000},
+        'share_sum_tolerance_pp': {'kind': 'number', 'min': 0, 'max': 1},
+    }) }}
+{%- endmacro %}
+
+{% macro checked_var(name) -%}
+    {#- The value of an allowed var, refused with a clear message when it breaks its rule. -#}
+    {%- set allowed = allowed_vars() %}
+    {%- if name not in allowed %}
+        {{ exceptions.raise_compiler_error("var '" ~ name ~ "' is not in allowed_vars()") }}
+    {%- endif %}
+    {%- set rule = allowed[name] %}
+    {%- set value = var(name) %}
+    {%- set is_number = value is number and value is not boolean %}
+    {%- if not is_number
+        or (rule.kind == 'integer' and value is not integer)
+        or value < rule.min or value > rule.max %}
+        {{ exceptions.raise_compiler_error(
+            "var '" ~ name ~ "' = " ~ value ~ " is not allowed (rule: " ~ rule.kind ~ " between "
+            ~ rule.min ~ " and " ~ rule.max ~ "). The published warehouse was left as it was.") }}
+    {%- endif %}
+    {{ return(value) }}
+{%- endmacro %}
+
+{% macro validate_invocation() %}
+    {%- if execute %}
+        {%- set allowed = allowed_vars() %}
+        {%- set passed = invocation_args_dict.get('vars') or {} %}
+        {%- if passed is string %}
+            {%- set passed = fromyaml(passed) or {} %}
+        {%- endif %}
+        {%- for name in passed %}
+            {%- if name not in allowed %}
+                {{ exceptions.raise_compiler_error(
+                    "var '" ~ name ~ "' is not allowed (rule: only " ~ (allowed.keys() | join(', '))
+                    ~ " may be set). The published warehouse was left as it was.") }}
+            {%- endif %}
+        {%- endfor %}
+        {%- for name in allowed %}
+            {%- do checked_var(name) %}
+        {%- endfor %}
+        {%- if var('min_plausible_year') >= var('max_plausible_year') %}
+            {{ exceptions.raise_compiler_error(
+                "var min_plausible_year must be below max_plausible_year. The published warehouse was left as it was.") }}
+        {%- endif %}
+    {%- endif %}
+    select 1 as invocation_is_valid
+{% endmacro %}
+
+{% macro input_file_spec() -%}
+    {#- {path: [expected columns]} for every seed file, from the seeds' declared column types. -#}
+    {%- set spec = {} %}
+    {%- for node in graph.nodes.values() if node.resource_type == 'seed' %}
+        {%- do spec.update({node.original_file_path: (node.config.column_types or {}).keys() | list}) %}
+    {%- endfor %}
+    {{ return(spec) }}
+{%- endmacro %}
+
+{% macro check_input_files() %}
+    {{ return(adapter.dispatch('check_input_files', 'market_sizing')()) }}
+{% endmacro %}
+
+{% macro default__check_input_files() %}
+    select 1 as input_files_not_checked
+{% endmacro %}
+
+{% macro duckdb__check_input_files() %}
+    {#- Structure of every input CSV (encoding, header, one value per column, closed quotes). -#}
+    {%- if execute %}
+    select market_sizing_check_csv_files({{ sql_string(tojson(input_file_spec())) }}) as input_files_checked
+    {%- else %}
+    select 1 as input_files_checked
+    {%- endif %}
+{% endmacro %}
+
+{% macro sql_string(text) -%}
+    '{{ text | replace("'", "''") }}'
+{%- endmacro %}
