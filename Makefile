@@ -24,18 +24,22 @@ $(INSTALLED): requirements.txt
 
 install: $(INSTALLED)
 
+# The input-file check runs first: dbt reads every seed file while parsing and stops on bytes
+# that are not UTF-8 without naming the file; the check names the file, the line and the rule.
 build: $(INSTALLED)
+	$(BIN)/python plugins/market_sizing_inputs.py
 	$(BIN)/dbt build
 
-test: $(INSTALLED)
-	$(BIN)/dbt build
+test: build
 	$(BIN)/pytest
 
 test-python: $(INSTALLED)
 	$(BIN)/pytest
 
+# Read-only, no file system access, settings locked: the same lock-down the README gives BI tools.
+READ_ONLY_SETTINGS := set enable_external_access = false; set lock_configuration = true;
 sql: $(INSTALLED)
-	$(BIN)/duckdb -readonly "$(DB)"
+	$(BIN)/duckdb -readonly -cmd "$(READ_ONLY_SETTINGS)" "$(DB)"
 
 docs: $(INSTALLED)
 	$(BIN)/dbt docs generate

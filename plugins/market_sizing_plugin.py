@@ -12,9 +12,7 @@ on-run-end publish step (write-audit-publish) call these functions from SQL:
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import os
 import subprocess
@@ -23,82 +21,7 @@ from typing import Any
 
 from dbt.adapters.duckdb.plugins import BasePlugin
 from duckdb import DuckDBPyConnection
-
-LEFT_AS_IT_WAS = "The published warehouse was left as it was."
-
-
-class InputFileError(ValueError):
-    """A malformed input file: the message names the file, the line and the rule."""
-
-
-def _line_of_offset(raw: bytes, offset: int) -> int:
-    return raw.count(b"\n", 0, offset) + 1
-
-
-def _decode(path: str, raw: bytes) -> str:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = _line_of_offset(raw, error.start)
-        raise InputFileError(
-            f"{path} line {line}: byte 0x{raw[error.start]:02x} is not UTF-8 "
-            "(rule: input files are UTF-8 text; save the file as UTF-8)"
-        ) from None
-    return text.removeprefix("\ufeff")  # a byte-order mark is accepted and ignored
-
-
-def check_csv_text(path: str, raw: bytes, expected_columns: list[str]) -> None:
-    """Raise InputFileError for the first structural problem of one CSV file."""
-    if not raw.strip():
-        raise InputFileError(
-            f"{path} line 1: the file is empty (rule: the first line is the header: {','.join(expected_columns)})"
-        )
-    text = _decode(path, raw)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = next(reader)
-    except csv.Error as error:
-        raise InputFileError(f"{path} line 1: the header is not valid CSV ({error})") from None
-    header = [name.strip() for name in header]
-    missing = [name for name in expected_columns if name not in header]
-    extra = [name for name in header if name not in expected_columns]
-    if missing or extra:
-        parts = []
-        if missing:
-            parts.append("missing column(s) " + ", ".join(missing))
-        if extra:
-            parts.append("unexpected column(s) " + ", ".join(extra))
-        raise InputFileError(
-            f"{path} line 1: {'; '.join(parts)} (rule: the header is exactly {','.join(expected_columns)})"
-        )
-    record_start = reader.line_num + 1
-    try:
-        for record in reader:
-            if record and len(record) != len(header):
-                raise InputFileError(
-                    f"{path} line {record_start}: {len(record)} value(s) where the header has {len(header)} "
-                    "(rule: every row has one value per column; a truncated or over-long line, "
-                    "or a comma inside an unquoted value)"
-                )
-            record_start = reader.line_num + 1
-    except csv.Error as error:
-        raise InputFileError(
-            f"{path} line {record_start}: {error} (rule: a quoted value must close its quote on the same row)"
-        ) from None
-
-
-def check_csv_files(spec_json: str) -> str:
-    """Check each {path: [columns]} of the spec; return a summary, or raise naming file, line and rule."""
-    spec: dict[str, list[str]] = json.loads(spec_json)
-    for path, columns in sorted(spec.items()):
-        file = Path(path)
-        if not file.exists():
-            raise InputFileError(f"{path}: the file is missing (rule: every input file exists). {LEFT_AS_IT_WAS}")
-        try:
-            check_csv_text(path, file.read_bytes(), columns)
-        except InputFileError as error:
-            raise InputFileError(f"{error}. {LEFT_AS_IT_WAS}") from None
-    return f"{len(spec)} input file(s) are well-formed"
+from market_sizing_inputs import check_csv_files
 
 
 def replace_file(source: str, destination: str) -> str:

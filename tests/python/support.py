@@ -94,6 +94,21 @@ def run_dbt(project_dir: Path, *args: str) -> DbtRun:
     return DbtRun(project_dir, completed.returncode, completed.stdout + completed.stderr)
 
 
+def run_build(project_dir: Path) -> DbtRun:
+    """What `make build` runs: the input-file check, then `dbt build` when the files are well-formed."""
+    check = subprocess.run(
+        [sys.executable, "plugins/market_sizing_inputs.py"],
+        cwd=project_dir,
+        capture_output=True,
+        text=True,
+        timeout=DBT_TIMEOUT_SECONDS,
+        check=False,
+    )
+    if check.returncode != 0:
+        return DbtRun(project_dir, check.returncode, check.stdout + check.stderr)
+    return run_dbt(project_dir, "build")
+
+
 def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

@@ -1,0 +1,193 @@
+"""A catalogue of malformed inputs: each stops the build with a message naming the file, the row or
+figure and the rule, and leaves the published warehouse byte-for-byte as it was. Builds run as
+`make build` runs them (`run_build`): the input-file check, then `dbt build`. Inputs that are
+fine in substance (a byte-order mark, Windows line endings) are accepted, and the test says so.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from support import PUBLISHED_NAME, DbtRun, copy_project, file_digest, marts_checksum, run_build, run_dbt
+
+Edit = Callable[[Path], None]
+
+
+def edit_text(relative: str, old: str, new: str, count: int = 1) -> Edit:
+    def apply(project: Path) -> None:
+        path = project / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relative}"
+        path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+    return apply
+
+
+def edit_bytes(relative: str, change: Callable[[bytes], bytes]) -> Edit:
+    def apply(project: Path) -> None:
+        path = project / relative
+        path.write_bytes(change(path.read_bytes()))
+
+    return apply
+
+
+def append_line(relative: str, line: str) -> Edit:
+    return edit_bytes(relative, lambda raw: raw + line.encode("utf-8") + b"\n")
+
+
+def drop_lines(relative: str, predicate: Callable[[str], bool]) -> Edit:
+    def apply(project: Path) -> None:
+        path = project / relative
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        path.write_text("".join(line for line in lines if not predicate(line)), encoding="utf-8")
+
+    return apply
+
+
+def line_of(project: Path, relative: str, prefix: str) -> int:
+    lines = (project / relative).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if line.startswith(prefix))
+
+
+FIGURES = "seeds/report_figures.csv"
+REPORTS = "seeds/reports.csv"
+REGIONS = "seeds/regions.csv"
+CLAIMS = "seeds/report_claims.csv"
+NEW_SHARE = "x_share_na_2025,dmr_healthcare_cmo_2025,share,north_america,,2025,,,,60,percent,,holds 60 percent,Regional Analysis"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    edit: Edit
+    expected: tuple[str, ...]  # every fragment must appear in dbt's output; {line} is filled in
+    line_prefix: tuple[str, str] | None = None  # (file, row prefix) whose line number the message names
+
+
+CASES = [
+    Case("negative market size", edit_text(FIGURES, ",239.5,USD", ",-239.5,USD"),
+         ("a market size must be greater than zero", "seeds/report_figures.csv line {line} [dmr25_size_2025]"),
+         (FIGURES, "dmr25_size_2025,")),
+    Case("zero market size", edit_text(FIGURES, ",558.4,USD", ",0,USD"),
+         ("a market size must be greater than zero", "line {line} [dmr25_size_2034]"), (FIGURES, "dmr25_size_2034,")),
+    Case("share above 100", edit_text(FIGURES, ",47.4,percent,,accounting", ",147.4,percent,,accounting"),
+         ("a share must be above 0 and at most 100 percent", "line {line} [dmr25_share_asia_pacific_2025]: found 147.4"),
+         (FIGURES, "dmr25_share_asia_pacific_2025,")),
+    Case("shares of one level sum above 100", append_line(FIGURES, NEW_SHARE),
+         ("shares of one whole must add up to at most 100 percent", "sums to 107.4", "seeds/report_figures.csv line(s) {line}"),
+         (FIGURES, "x_share_na_2025,")),
+    Case("unknown region", edit_text(FIGURES, "share,asia_pacific,,2025", "share,atlantis,,2025"),
+         ("region_id must name a row of stg_regions.region_id", "line {line}: unknown region_id 'atlantis'"),
+         (FIGURES, "dmr25_share_asia_pacific_2025,")),
+    Case("unknown segment", edit_text(FIGURES, "cmo_type__pharmaceutical,2024", "cmo_type__generics,2024"),
+         ("segment_id must name a row of stg_segments.segment_id", "unknown segment_id 'cmo_type__generics'")),
+    Case("duplicate figure", append_line(FIGURES, "dmr25_size_2025_again,dmr_healthcare_cmo_2025,market_size,world,,2025,,,,239.5,USD billion,,reach USD 239.5 billion,Summary"),
+         ("duplicate figure", "seeds/report_figures.csv lines 2, {line} repeat"), (FIGURES, "dmr25_size_2025_again,")),
+    Case("duplicate figure id", edit_text(FIGURES, "dmr25_size_2034,", "dmr25_size_2025,"),
+         ("figure_id must be unique", "seeds/report_figures.csv lines 2, 3 repeat (figure_id) = (dmr25_size_2025)")),
+    Case("missing value", edit_text(FIGURES, ",239.5,USD", ",,USD"),
+         ("value is required", "line {line} [dmr25_size_2025]"), (FIGURES, "dmr25_size_2025,")),
+    Case("non-numeric value", edit_text(FIGURES, ",239.5,USD", ",two hundred,USD"),
+         ("value must be a plain number", "line {line} [dmr25_size_2025]: found two hundred"), (FIGURES, "dmr25_size_2025,")),
+    Case("thousands separators", edit_text(FIGURES, ",239.5,USD", ',"1,239.5",USD'),
+         ("value must be a plain number", "found 1,239.5"), (FIGURES, "dmr25_size_2025,")),
+    Case("percent sign in a value", edit_text(FIGURES, ",47.4,percent", ",47.4%,percent"),
+         ("value must be a plain number", "found 47.4%")),
+    Case("unknown unit", edit_text(FIGURES, ",239.5,USD billion", ",239.5,EUR billion"),
+         ("unit must be one of the known units", "line {line} [dmr25_size_2025]: found EUR billion"), (FIGURES, "dmr25_size_2025,")),
+    Case("end year before start year", edit_text(FIGURES, ",,2025,2034,,9.9,", ",,2034,2025,,9.9,"),
+         ("a CAGR period must end after it starts", "[dmr25_cagr]: found 2034-2025")),
+    Case("CAGR period of zero years", edit_text(FIGURES, ",,2025,2034,,9.9,", ",,2034,2034,,9.9,"),
+         ("a CAGR period must end after it starts", "[dmr25_cagr]: found 2034-2034")),
+    Case("year outside any sane range", edit_text(FIGURES, "market_size,world,,2034,", "market_size,world,,2340,"),
+         ("years must lie between 1950 and 2100", "[dmr25_size_2034]: found 2340")),
+    Case("year that is not a year", edit_text(FIGURES, "market_size,world,,2034,", "market_size,world,,34,"),
+         ("must be four-digit years", "[dmr25_size_2034]: found 34")),
+    Case("report id with no report row", edit_text(FIGURES, "dmr25_size_2034,dmr_healthcare_cmo_2025,", "dmr25_size_2034,dmr_healthcare_cmo_2052,"),
+         ("report_id must name a row of stg_reports.report_id", "unknown report_id 'dmr_healthcare_cmo_2052'")),
+    Case("report with no market size at all", drop_lines(FIGURES, lambda line: line.startswith("prec_size_")),
+         ("every report states at least one market size for the whole market", "seeds/reports.csv line {line} [precedence_healthcare_cdmo_2024]"),
+         (REPORTS, "precedence_healthcare_cdmo_2024,")),
+    Case("unknown measure", edit_text(FIGURES, ",market_size,world,,2034", ",revenue,world,,2034"),
+         ("measure must be one of market_size, cagr, share", "found revenue")),
+    Case("unknown qualifier", edit_text(FIGURES, ",around,reach around", ",circa,reach around"),
+         ("qualifier must be blank or one of", "[prec_size_2033]: found circa")),
+    Case("excerpt that does not quote the value", edit_text(FIGURES, ",239.5,USD billion,,projected to reach USD 239.5 billion", ",239.5,USD billion,,projected to reach USD 293.5 billion"),
+         ("excerpt is required and must quote the value as stated", "[dmr25_size_2025]")),
+    Case("country directly under world", edit_text(REGIONS, "china,China,asia_pacific,country", "china,China,world,country"),
+         ("every other region has a parent one level up", "seeds/regions.csv line {line} [china]: found world"), (REGIONS, "china,")),
+    Case("two primary reports", edit_text(REPORTS, "USD,false,shared/sources/peer-reports.md#R1", "USD,true,shared/sources/peer-reports.md#R1"),
+         ("at most one report is the primary report", "seeds/reports.csv line 2 [dmr_healthcare_cmo_2025]")),
+    Case("unknown claim type", edit_text(CLAIMS, ",leads_volume,", ",dominates_everything,"),
+         ("claim_type must be one of", "found dominates_everything")),
+    Case("date accessed not a date", edit_text(REPORTS, "2026-11-25,USD,true", "25/11/2026,USD,true"),
+         ("accessed_on is required and must be a date", "seeds/reports.csv line 2 [dmr_healthcare_cmo_2025]: found 25/11/2026")),
+    Case("missing column", edit_bytes(REGIONS, lambda raw: b"\n".join(line.rsplit(b",", 1)[0] for line in raw.split(b"\n"))),
+         ("seeds/regions.csv line 1: missing column(s) iso_country_code", "rule: the header is exactly")),
+    Case("extra column", edit_bytes(REGIONS, lambda raw: b"\n".join(line + b",x" if line else line for line in raw.split(b"\n"))),
+         ("seeds/regions.csv line 1: unexpected column(s) x",)),
+    Case("empty file", edit_bytes(CLAIMS, lambda raw: b""),
+         ("seeds/report_claims.csv line 1: the file is empty",)),
+    Case("header-only figures file", edit_bytes(FIGURES, lambda raw: raw.split(b"\n", 1)[0] + b"\n"),
+         ("every report states at least one market size for the whole market", "seeds/reports.csv line 2")),
+    Case("truncated last line", edit_bytes(FIGURES, lambda raw: raw.rstrip(b"\n").rsplit(b",", 3)[0]),
+         ("seeds/report_figures.csv line {line}: 11 value(s) where the header has 14",), (FIGURES, "gia_cagr_germany,")),
+    Case("non-UTF-8 bytes", edit_bytes(FIGURES, lambda raw: raw.replace("Summary".encode(), "Summ\xe4ry".encode("latin-1"), 1)),
+         ("is not UTF-8", "seeds/report_figures.csv line"),),
+    Case("quote never closed", edit_text(FIGURES, ",projected to reach USD 239.5", ',"projected to reach USD 239.5'),
+         ("seeds/report_figures.csv line {line}", "rule: a quoted value must close its quote"), (FIGURES, "dmr25_size_2025,")),
+]
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> DbtRun:
+    run = run_dbt(copy_project(tmp_path_factory.mktemp("template")), "build")
+    assert run.returncode == 0, run.output
+    return run
+
+
+def fresh_copy(template: DbtRun, destination: Path) -> Path:
+    project = copy_project(destination)
+    shutil.copy2(template.database, project / PUBLISHED_NAME)
+    return project
+
+
+def test_the_catalogue_is_large_enough() -> None:
+    assert len(CASES) >= 25
+    assert len({case.name for case in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_bad_input_fails_clearly_and_loses_nothing(template: DbtRun, tmp_path: Path, case: Case) -> None:
+    project = fresh_copy(template, tmp_path / "project")
+    published = project / PUBLISHED_NAME
+    before = file_digest(published)
+    case.edit(project)
+    line = line_of(project, *case.line_prefix) if case.line_prefix else None
+    run = run_build(project)
+    assert run.returncode != 0, run.output
+    for fragment in case.expected:
+        assert fragment.format(line=line) in run.output, run.output[-3000:]
+    assert "The published warehouse" in run.output and "was left as it was" in run.output
+    assert file_digest(published) == before
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        edit_bytes(REGIONS, lambda raw: b"\xef\xbb\xbf" + raw),
+        edit_bytes(FIGURES, lambda raw: raw.replace(b"\n", b"\r\n")),
+    ],
+    ids=["byte-order mark: accepted", "CRLF line endings: accepted"],
+)
+def test_harmless_encodings_are_accepted_with_the_same_results(template: DbtRun, tmp_path: Path, edit: Edit) -> None:
+    project = fresh_copy(template, tmp_path / "project")
+    edit(project)
+    run = run_build(project)
+    assert run.returncode == 0, run.output
+    assert marts_checksum(project / PUBLISHED_NAME) == marts_checksum(template.database)
