@@ -21,6 +21,7 @@ from typing import Any
 
 from dbt.adapters.duckdb.plugins import BasePlugin
 from duckdb import DuckDBPyConnection
+
 from market_sizing_inputs import check_csv_files
 
 
@@ -65,7 +66,10 @@ def git_commit(directory: str) -> str:
         return "unknown"
     dirty = subprocess.run(
         ["git", "-C", directory, "status", "--porcelain", "--untracked-files=no"],
-        capture_output=True, text=True, timeout=10, check=False,
+        capture_output=True,
+        text=True,
+        timeout=10,
+        check=False,
     ).stdout.strip()
     return completed.stdout.strip() + ("+uncommitted" if dirty else "")
 

@@ -125,7 +125,7 @@ def marts_checksum(database: Path) -> dict[str, tuple[int, str]]:
         checksums = {}
         for table in tables:
             checksums[table] = connection.execute(
-                f"select count(*), md5(coalesce(string_agg(t::varchar, chr(10) order by t::varchar), '')) "  # noqa: S608
+                f"select count(*), md5(coalesce(string_agg(t::varchar, chr(10) order by t::varchar), '')) "
                 f"from marts.{table} as t"
             ).fetchone()
     return checksums

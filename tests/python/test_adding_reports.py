@@ -27,9 +27,48 @@ NEW_REPORT = {
 
 # Start value and CAGR only, stated in USD million with a thousands-free number; a bound share.
 NEW_FIGURES = [
-    ("acme_size_2023", "market_size", "", "", "2023", "", "", "", "1861.2", "USD million", "", "valued at USD 1861.2 million in 2023"),
-    ("acme_cagr", "cagr", "", "", "", "2024", "2030", "from 2024 to 2030", "5.0", "percent", "", "a CAGR of 5.0% from 2024 to 2030"),
-    ("acme_share_europe", "share", "europe", "", "2023", "", "", "", "32", "percent", "over", "Europe held over 32% share"),
+    (
+        "acme_size_2023",
+        "market_size",
+        "",
+        "",
+        "2023",
+        "",
+        "",
+        "",
+        "1861.2",
+        "USD million",
+        "",
+        "valued at USD 1861.2 million in 2023",
+    ),
+    (
+        "acme_cagr",
+        "cagr",
+        "",
+        "",
+        "",
+        "2024",
+        "2030",
+        "from 2024 to 2030",
+        "5.0",
+        "percent",
+        "",
+        "a CAGR of 5.0% from 2024 to 2030",
+    ),
+    (
+        "acme_share_europe",
+        "share",
+        "europe",
+        "",
+        "2023",
+        "",
+        "",
+        "",
+        "32",
+        "percent",
+        "over",
+        "Europe held over 32% share",
+    ),
 ]
 
 
@@ -44,10 +83,23 @@ def append_rows(path: Path, rows: list[dict[str, str]]) -> None:
 def add_new_report(project: Path) -> None:
     append_rows(project / "seeds" / "reports.csv", [NEW_REPORT])
     columns = [
-        "figure_id", "measure", "region_id", "segment_id", "year", "period_start_year", "period_end_year",
-        "period_as_stated", "value", "unit", "qualifier", "excerpt",
+        "figure_id",
+        "measure",
+        "region_id",
+        "segment_id",
+        "year",
+        "period_start_year",
+        "period_end_year",
+        "period_as_stated",
+        "value",
+        "unit",
+        "qualifier",
+        "excerpt",
     ]
-    figures = [dict(zip(columns, values, strict=True)) | {"report_id": NEW_REPORT["report_id"], "section": "Summary"} for values in NEW_FIGURES]
+    figures = [
+        dict(zip(columns, values, strict=True)) | {"report_id": NEW_REPORT["report_id"], "section": "Summary"}
+        for values in NEW_FIGURES
+    ]
     append_rows(project / "seeds" / "report_figures.csv", figures)
 
 
@@ -71,9 +123,12 @@ def test_a_new_report_is_rows_in_the_seeds(project_copy: Path) -> None:
         ).fetchone()
         # A lower bound is recorded as stated and never turned into revenue or a remainder.
         assert (share, revenue, basis, point) == (32.0, None, "reported", False)
-        assert db.execute(
-            "select count(*) from marts.fct_regional_revenue where report_id = 'acme_widget_2024' and region_id like 'unallocated%'"
-        ).fetchone()[0] == 0
+        assert (
+            db.execute(
+                "select count(*) from marts.fct_regional_revenue where report_id = 'acme_widget_2024' and region_id like 'unallocated%'"
+            ).fetchone()[0]
+            == 0
+        )
 
 
 def test_a_negative_market_size_stops_the_build_naming_file_line_and_rule(project_copy: Path) -> None:

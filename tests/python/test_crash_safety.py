@@ -37,8 +37,12 @@ def test_killing_a_build_never_damages_the_published_warehouse(tmp_path: Path) -
         previous_invocation = invocation_of(published)
         before = published.read_bytes()
         process = subprocess.Popen(
-            dbt_command("build"), cwd=project, env=dbt_environment(project),
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+            dbt_command("build"),
+            cwd=project,
+            env=dbt_environment(project),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         try:
             process.wait(timeout=rng.uniform(0.3, duration * 1.1))

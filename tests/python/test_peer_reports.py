@@ -16,7 +16,9 @@ def implied_cagr_pct(start: float, end: float, years: int) -> float:
 
 
 def stated(db: duckdb.DuckDBPyConnection, figure_id: str) -> float:
-    row = db.execute("select value_normalized from marts.fct_report_figures where figure_id = ?", [figure_id]).fetchone()
+    row = db.execute(
+        "select value_normalized from marts.fct_report_figures where figure_id = ?", [figure_id]
+    ).fetchone()
     assert row is not None, figure_id
     return row[0]
 
@@ -118,9 +120,7 @@ def test_market_comparison_matches_an_independent_aggregation(db: duckdb.DuckDBP
         assert count == len(values)
         assert (low, high) == (min(values), max(values))
         assert median == pytest.approx(statistics.median(values), rel=1e-12)
-    primary_years = db.execute(
-        "select count(*) from marts.fct_market_comparison where is_primary"
-    ).fetchone()[0]
+    primary_years = db.execute("select count(*) from marts.fct_market_comparison where is_primary").fetchone()[0]
     assert primary_years == 10
 
 
@@ -129,13 +129,25 @@ def test_public_interface(db: duckdb.DuckDBPyConnection) -> None:
         "dim_reports": {"report_id", "publisher", "title", "market_name", "source_url"},
         "dim_regions": {"region_id", "region_name", "parent_region_id", "region_level"},
         "dim_segments": {"segment_id", "segment_dimension", "segment_name"},
-        "fct_report_figures": {"report_id", "figure_id", "value_as_stated", "unit_as_stated", "value_normalized", "excerpt"},
+        "fct_report_figures": {
+            "report_id",
+            "figure_id",
+            "value_as_stated",
+            "unit_as_stated",
+            "value_normalized",
+            "excerpt",
+        },
         "fct_market_size_yearly": {"report_id", "year", "market_size_usd_bn", "yoy_growth_pct", "basis"},
         "fct_regional_revenue": {"report_id", "region_id", "year", "share_pct", "revenue_usd_bn", "basis"},
         "fct_segment_shares": {"report_id", "segment_id", "year", "share_pct", "revenue_usd_bn", "basis"},
         "fct_cagr_reconciliation": {
-            "report_id", "period_start_year", "period_end_year", "stated_cagr_pct",
-            "implied_cagr_pct", "difference_pp", "is_consistent",
+            "report_id",
+            "period_start_year",
+            "period_end_year",
+            "stated_cagr_pct",
+            "implied_cagr_pct",
+            "difference_pp",
+            "is_consistent",
         },
         "fct_market_comparison": {"year", "report_id", "market_size_usd_bn", "report_count"},
     }

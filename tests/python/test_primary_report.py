@@ -103,8 +103,16 @@ def test_regional_revenue_and_unallocated_remainder(db: duckdb.DuckDBPyConnectio
     assert round(remainder[1], 2) == 125.98
 
 
-def test_regions_and_countries_named_without_figures_are_not_disclosed(db: duckdb.DuckDBPyConnection, text: str) -> None:
-    named = {"north_america": "North America", "europe": "Europe", "india": "India", "china": "China", "south_korea": "South Korea"}
+def test_regions_and_countries_named_without_figures_are_not_disclosed(
+    db: duckdb.DuckDBPyConnection, text: str
+) -> None:
+    named = {
+        "north_america": "North America",
+        "europe": "Europe",
+        "india": "India",
+        "china": "China",
+        "south_korea": "South Korea",
+    }
     rows = {
         region: (share, revenue, basis)
         for region, share, revenue, basis in db.execute(

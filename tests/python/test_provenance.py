@@ -53,7 +53,7 @@ def test_every_excerpt_is_quoted_from_its_source(
     relation = f"marts.{kind}" if kind.startswith("fct") else f"staging.{kind}"
     connection = db if kind.startswith("fct") else build_db
     rows = connection.execute(
-        f"select rows.excerpt, reports.source_document from {relation} as rows "  # noqa: S608 - fixed names
+        f"select rows.excerpt, reports.source_document from {relation} as rows "
         f"join {'marts.dim_reports' if connection is db else 'staging.stg_reports'} as reports using (report_id)"
     ).fetchall()
     assert rows

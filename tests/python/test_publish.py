@@ -19,7 +19,9 @@ def start_reader(*args: str) -> subprocess.Popen[str]:
     """A reader in its own process (one process may not mix connection configurations)."""
     reader = subprocess.Popen(
         [sys.executable, str(Path(__file__).with_name("sql_reader.py")), *args],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert reader.stdout is not None and reader.stdout.readline().strip() == "ready"
     return reader
@@ -43,7 +45,9 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DbtRun]:
 
 def test_a_passing_build_publishes_the_marts_with_build_metadata(published: DbtRun) -> None:
     assert "PUBLISHED" in published.output
-    seeds = sorted(path.relative_to(published.project_dir).as_posix() for path in (published.project_dir / "seeds").glob("*.csv"))
+    seeds = sorted(
+        path.relative_to(published.project_dir).as_posix() for path in (published.project_dir / "seeds").glob("*.csv")
+    )
     expected_digest = hashlib.sha256()
     for path in seeds:
         expected_digest.update(path.encode() + b"\0" + (published.project_dir / path).read_bytes())
@@ -64,7 +68,9 @@ def test_a_passing_build_publishes_the_marts_with_build_metadata(published: DbtR
         (("build", "--select", "dim_reports"), "a partial build"),
     ],
 )
-def test_commands_that_do_not_test_everything_do_not_publish(published: DbtRun, args: tuple[str, ...], reason: str) -> None:
+def test_commands_that_do_not_test_everything_do_not_publish(
+    published: DbtRun, args: tuple[str, ...], reason: str
+) -> None:
     before = file_digest(published.database)
     run = run_dbt(published.project_dir, *args)
     assert run.returncode == 0, run.output
@@ -85,13 +91,18 @@ def test_two_builds_of_the_same_inputs_publish_the_same_contents(published: DbtR
 def test_readers_never_block_a_build_and_see_old_or_new_never_a_mix(published: DbtRun) -> None:
     database = str(published.database)
     before = marts_checksum(published.database)
-    old_invocation = duckdb.connect(database, read_only=True).execute("select invocation_id from meta.build_info").fetchone()[0]
+    old_invocation = (
+        duckdb.connect(database, read_only=True).execute("select invocation_id from meta.build_info").fetchone()[0]
+    )
 
     python_reader = duckdb.connect(database, read_only=True)
     sqlalchemy_reader = start_reader("--sqlalchemy", f"duckdb:///{database}?access_mode=read_only")
     cli_reader = subprocess.Popen(  # the DuckDB CLI, holding the file open on its prompt
         [str(Path(sys.executable).with_name("duckdb")), "-readonly", database],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         assert cli_reader.stdin is not None
@@ -101,8 +112,13 @@ def test_readers_never_block_a_build_and_see_old_or_new_never_a_mix(published: D
         rows_before = python_reader.execute("select count(*) from marts.fct_market_size_yearly").fetchone()[0]
 
         rebuild = subprocess.run(
-            dbt_command("build"), cwd=published.project_dir, env=dbt_environment(published.project_dir),
-            capture_output=True, text=True, timeout=900, check=False,
+            dbt_command("build"),
+            cwd=published.project_dir,
+            env=dbt_environment(published.project_dir),
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=False,
         )
         assert rebuild.returncode == 0, rebuild.stdout + rebuild.stderr
         assert "PUBLISHED" in rebuild.stdout

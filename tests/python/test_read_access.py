@@ -66,13 +66,26 @@ def test_make_sql_opens_the_warehouse_locked_down(copy_of_warehouse: Path, tmp_p
         statement.format(scratch=tmp_path) + ";\n" for statement in REFUSED.values()
     )
     completed = subprocess.run(
-        ["make", "-s", "-o", ".venv/.installed", "sql", f"DB={copy_of_warehouse}", f"BIN={Path(sys.executable).parent}"],
-        cwd=REPO_ROOT, input=script, capture_output=True, text=True, timeout=120, check=False,
+        [
+            "make",
+            "-s",
+            "-o",
+            ".venv/.installed",
+            "sql",
+            f"DB={copy_of_warehouse}",
+            f"BIN={Path(sys.executable).parent}",
+        ],
+        cwd=REPO_ROOT,
+        input=script,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     output = completed.stdout + completed.stderr
     assert re.search(r"rows:\d+", output), output
     assert output.count("Permission Error") >= 4, output
-    assert "Cannot execute statement of type \"CREATE\"" in output
+    assert 'Cannot execute statement of type "CREATE"' in output
     assert "lock_configuration" in output or "locked" in output.lower()
     assert not (tmp_path / "out.csv").exists()
 
