@@ -15,7 +15,7 @@ CLAIM_WORDING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "fastest_growing",
         re.compile(
-            r"\bfastest[- ]growing\b|\bgrow\w*\s+(?:at\s+)?the\s+fastest\b|\bhighest\s+(?:CAGR|growth\s+rate)\b", re.IGNORECASE
+            r"\bfastest[- ]growing\b|\bgrow\w*\s+(?:at\s+)?the\s+fastest\b|\b(?:highest|fastest)\s+(?:CAGR|growth)\b", re.IGNORECASE
         ),
     ),
     (

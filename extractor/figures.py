@@ -46,7 +46,8 @@ YEAR_LEAD = re.compile(
     re.IGNORECASE,
 )
 MARKET_AS_SUBJECT = re.compile(
-    r"\bmarket(?:\s+size)?\s+(?:is|was|were|are|will|stood|valued|estimated|expected|projected|reached)\b", re.IGNORECASE
+    r"\bthe\s+(?:[\w-]+\s+){0,8}?market(?:\s+size)?\s+(?:is|was|were|are|will|stood|valued|estimated|expected|projected|reached)\b",
+    re.IGNORECASE,
 )
 SUBJECT_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|accounted|accounts|accounting|captured|captures|held|holds|hold"
@@ -54,8 +55,12 @@ SUBJECT_VERB = re.compile(
     r"|expanded|estimated|valued)\b",
     re.IGNORECASE,
 )
-LEAD_IN = re.compile(r"^\s*(?:by|in\s+terms\s+of|based\s+on|on\s+the\s+basis\s+of)\s+(?P<dimension>[\w\s-]+?),\s*", re.IGNORECASE)
-WHOLE_MARKET_WORDS = re.compile(r"\b(?:market|industry|revenue|sales|it|this|demand|spending)\b|^$", re.IGNORECASE)
+# A lead-in before the subject: "By end user, ..." names the segment dimension; "In 2024, ..." names none.
+DIMENSION_LEAD_IN = re.compile(
+    r"^\s*(?:by|in\s+terms\s+of|based\s+on|on\s+the\s+basis\s+of)\s+(?P<dimension>[A-Za-z][\w\s-]*?),\s*", re.IGNORECASE
+)
+OTHER_LEAD_IN = re.compile(r"^\s*(?:in|by|for|as\s+of|during|among|within|globally|overall)\b[^,]*,\s*", re.IGNORECASE)
+WHOLE_MARKET_WORDS = re.compile(r"\b(?:markets?|industry|revenues?|sales|it|this|demand|spending)\b|^$", re.IGNORECASE)
 SEGMENT_HEAD = re.compile(r"\s+(?:segment|sub-segment|subsector|sector|category)$", re.IGNORECASE)
 RESPECTIVELY = re.compile(r"^\s*,?\s*respectively\b", re.IGNORECASE)
 LIST_JOINER = re.compile(r"^\s*(?:,\s*and|,|and)\s*$", re.IGNORECASE)
@@ -239,9 +244,11 @@ def name_after(context: Context, value: Value) -> Member | None:
 
 def subject_without_name(clause: str) -> Member:
     """No known name: the whole market, or the clause's own subject proposed as a new segment."""
-    lead_in = LEAD_IN.match(clause)
+    lead_in = DIMENSION_LEAD_IN.match(clause)
     dimension = lead_in.group("dimension") if lead_in else ""
     clause = clause[lead_in.end() :] if lead_in else clause
+    other = OTHER_LEAD_IN.match(clause)
+    clause = clause[other.end() :] if other else clause
     verb = SUBJECT_VERB.search(clause)
     phrase = clause[: verb.start()] if verb else ""
     phrase = re.sub(r"^(?:the|a|an|its|their)\s+", "", phrase.strip(" ,:"), flags=re.IGNORECASE)
