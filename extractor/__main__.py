@@ -23,7 +23,16 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--report-id", help="report_id of the rows (default: from the file name)")
     parser.add_argument("--prefix", help="prefix of figure, claim and mention ids (default: the report_id)")
     parser.add_argument("--seeds", type=Path, default=REPO_ROOT / "seeds", help="seed directory (taxonomies)")
-    for column in ("publisher", "title", "edition", "base-year", "source-url", "published-via", "published-on", "accessed-on"):
+    for column in (
+        "publisher",
+        "title",
+        "edition",
+        "base-year",
+        "source-url",
+        "published-via",
+        "published-on",
+        "accessed-on",
+    ):
         parser.add_argument(f"--{column}", default="", help=f"{column.replace('-', '_')} of the report row")
     parser.add_argument("--primary", action="store_true", help="mark the report as the primary report")
     return parser.parse_args(argv)

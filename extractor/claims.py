@@ -15,7 +15,8 @@ CLAIM_WORDING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "fastest_growing",
         re.compile(
-            r"\bfastest[- ]growing\b|\bgrow\w*\s+(?:at\s+)?the\s+fastest\b|\b(?:highest|fastest)\s+(?:CAGR|growth)\b", re.IGNORECASE
+            r"\bfastest[- ]growing\b|\bgrow\w*\s+(?:at\s+)?the\s+fastest\b|\b(?:highest|fastest)\s+(?:CAGR|growth)\b",
+            re.IGNORECASE,
         ),
     ),
     (
@@ -94,7 +95,7 @@ def claims_of(sentence: str, names: list[NameMatch], section: str, line: int) ->
 
 def clause_claim(sentence: str, start: int, end: int, names: list[NameMatch], section: str, line: int) -> Claim | None:
     clause = sentence[start:end]
-    for claim_type, wording in CLAIM_WORDING:
+    for wording_type, wording in CLAIM_WORDING:
         trigger = wording.search(clause)
         if trigger is None:
             continue
@@ -102,8 +103,7 @@ def clause_claim(sentence: str, start: int, end: int, names: list[NameMatch], se
         if not before:
             return None
         subject = before[-1]
-        if claim_type == "leads":
-            claim_type = leads_by(clause)
+        claim_type = leads_by(clause) if wording_type == "leads" else wording_type
         year = CLAIM_YEAR.search(clause)
         text = sentence[subject.start : start + trigger.end()]
         if len(text) > MAX_EXCERPT:

@@ -2,9 +2,9 @@
 
 A heading is a short line standing alone (blank line or text edge before and after), starting with a
 capital letter, without sentence-ending punctuation or a stated amount or percentage, and, if it
-holds a digit, title-cased ("Influence
-of COVID-19 and Pandemic Preparedness", but not "Pharmaceutical segment led in 2024"). The document's first heading is its
-title; text before the next heading belongs to the section "Introduction".
+holds a digit, title-cased ("Influence of COVID-19 and Pandemic Preparedness", but not
+"Pharmaceutical segment led in 2024"). The document's first heading is its title; text before the
+next heading belongs to the section "Introduction".
 """
 
 from __future__ import annotations

@@ -18,7 +18,18 @@ from extractor.vocabulary import REPO_ROOT
 
 EXPECTED_DIR = REPO_ROOT / "tests" / "python" / "extract" / "expected"
 SOURCES_DIR = REPO_ROOT.parent / "shared" / "sources"
-FIGURE_KEY = ("report_id", "measure", "region_id", "segment_id", "year", "period_start_year", "period_end_year", "value", "unit", "qualifier")
+FIGURE_KEY = (
+    "report_id",
+    "measure",
+    "region_id",
+    "segment_id",
+    "year",
+    "period_start_year",
+    "period_end_year",
+    "value",
+    "unit",
+    "qualifier",
+)
 CLAIM_KEY = ("report_id", "claim_type", "region_id", "segment_id", "year")
 MENTION_KEY = ("report_id", "region_id", "segment_id")
 NUMERIC_KINDS = ("market_size", "cagr", "share")
@@ -78,7 +89,9 @@ def proposals(sources: Path, expected: Path, seeds: Path) -> list[rows.Proposal]
     return result
 
 
-def scores(sources: Path = SOURCES_DIR, expected: Path = EXPECTED_DIR, seeds: Path = REPO_ROOT / "seeds") -> list[Score]:
+def scores(
+    sources: Path = SOURCES_DIR, expected: Path = EXPECTED_DIR, seeds: Path = REPO_ROOT / "seeds"
+) -> list[Score]:
     """Per figure kind, then all numeric figures, then claims and mentions."""
     found = proposals(sources, expected, seeds)
     figures = [row for proposal in found for row in proposal.report_figures]

@@ -46,7 +46,9 @@ def extract(text: str, taxonomy: Taxonomy, vocabulary: Vocabulary, *, has_title:
     return result
 
 
-def read_sentence(sentence: document.Sentence, taxonomy: Taxonomy, vocabulary: Vocabulary, result: Extraction) -> list[Mention]:
+def read_sentence(
+    sentence: document.Sentence, taxonomy: Taxonomy, vocabulary: Vocabulary, result: Extraction
+) -> list[Mention]:
     text = sentence.text
     values = tokens.values(text)
     context = Context(
@@ -63,7 +65,9 @@ def read_sentence(sentence: document.Sentence, taxonomy: Taxonomy, vocabulary: V
     result.figures.extend(reading.figures)
     found_claims = claim_rules.claims_of(text, context.names, sentence.section, sentence.line)
     result.claims.extend(found_claims)
-    used = reading.used + [claim.year_span for claim in found_claims if claim.year_span]
+    # Values that became no figure are reported with their reason; other left-over digits below.
+    used = reading.used + [(value.start, value.end) for value in values]
+    used += [claim.year_span for claim in found_claims if claim.year_span]
     left_over = tokens.other_numbers(text, used)
     reasons = list(reading.problems)
     if left_over:
@@ -98,7 +102,9 @@ def settle_report_period(result: Extraction) -> None:
             reason = "its period is the report's forecast period, which the text never states"
             result.unclassified.append(Unclassified(figure.section, figure.line, figure.excerpt, reason))
         elif figure.needs_report_period:
-            settled.append(replace(figure, period_start_year=period[0], period_end_year=period[1], needs_report_period=False))
+            settled.append(
+                replace(figure, period_start_year=period[0], period_end_year=period[1], needs_report_period=False)
+            )
         else:
             settled.append(replace(figure, year=period[1], year_is_report_period_end=False))
     result.figures = settled

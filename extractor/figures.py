@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from extractor import tokens
-from extractor.taxonomy import Member, NameMatch, Taxonomy, proposed_segment
+from extractor.taxonomy import Member, NameMatch, proposed_segment
 from extractor.tokens import Period, Value, Year
 
 WORLD = Member("region", "world")
@@ -177,7 +177,7 @@ def gap_words(text: str, periods: list[Period], offset: int) -> int:
     """Words in `text` (starting at `offset` in the sentence), periods not counted."""
     for period in sorted(periods, key=lambda item: item.start, reverse=True):
         start, end = period.start - offset, period.end - offset
-        if 0 <= start and end <= len(text):
+        if start >= 0 and end <= len(text):
             text = text[:start] + " " + text[end:]
     return word_count(text)
 
@@ -202,7 +202,10 @@ def share_cue(context: Context, group: list[Value]) -> tuple[int, int] | None:
     sentence, first = context.sentence, group[0]
     window_start = max(previous_value_end(context, first.start), clause_start(sentence, first.start))
     before = list(SHARE_VERB.finditer(sentence, window_start, first.start))
-    if before and word_count(sentence[before[-1].end() : first.start]) - qualifier_words(context, first) <= MAX_SHARE_VERB_GAP:
+    if (
+        before
+        and word_count(sentence[before[-1].end() : first.start]) - qualifier_words(context, first) <= MAX_SHARE_VERB_GAP
+    ):
         return before[-1].start(), before[-1].end()
     end = group_end(context, group)
     limit = min(next_value_start(context, end), clause_end(sentence, end))
@@ -237,7 +240,9 @@ def subjects(context: Context, group: list[Value]) -> list[Member] | str:
 def name_after(context: Context, value: Value) -> Member | None:
     limit = clause_end(context.sentence, value.end)
     for name in context.names:
-        if value.end <= name.start < limit and re.search(r"\b(?:in|across|within|by)\s+(?:the\s+)?$", context.sentence[: name.start]):
+        if value.end <= name.start < limit and re.search(
+            r"\b(?:in|across|within|by)\s+(?:the\s+)?$", context.sentence[: name.start]
+        ):
             return name.member
     return None
 
@@ -265,9 +270,9 @@ def year_of(context: Context, group: list[Value]) -> tuple[Year | None, bool]:
     stop = min(next_value_start(context, end), clause_end(sentence, end), comma_after(sentence, end))
     in_periods = [period for period in context.periods if period.first_year is not None]
     for year in context.years:
-        if end <= year.start < stop and not tokens.overlaps(year.start, year.end, in_periods):
-            if YEAR_LEAD.search(sentence[end : year.start]):
-                return year, False
+        in_window = end <= year.start < stop and not tokens.overlaps(year.start, year.end, in_periods)
+        if in_window and YEAR_LEAD.search(sentence[end : year.start]):
+            return year, False
     if tokens.PERIOD_END_NAMED.search(sentence, end, stop):
         return None, True
     start = max(previous_value_end(context, group[0].start), clause_start(sentence, group[0].start))
@@ -298,7 +303,13 @@ def period_of(context: Context, group: list[Value], subject: Member) -> Period |
 
 
 def implied_period(context: Context, figures: list[Figure], subject: Member) -> Period | None:
-    dated = sorted({figure.year for figure in figures if figure.measure == "market_size" and figure.subject == subject and figure.year})
+    dated = sorted(
+        {
+            figure.year
+            for figure in figures
+            if figure.measure == "market_size" and figure.subject == subject and figure.year
+        }
+    )
     if len(dated) >= 2:
         return Period(0, 0, "", dated[0], dated[-1])
     return None
@@ -333,7 +344,10 @@ def read(context: Context) -> SentenceReading:
             implied = implied_period(context, reading.figures, figure.subject)
             if implied is not None:
                 reading.figures[index] = replace(
-                    figure, period_start_year=implied.first_year, period_end_year=implied.last_year, needs_report_period=False
+                    figure,
+                    period_start_year=implied.first_year,
+                    period_end_year=implied.last_year,
+                    needs_report_period=False,
                 )
     return reading
 

@@ -72,8 +72,10 @@ def figure_ids(prefix: str, found: list[Figure]) -> list[str]:
     ids = []
     for base, figure in zip(bases, found, strict=True):
         if counts[base] > 1 and figure.measure == "cagr":
-            base = "_".join(part for part in (base, text(figure.period_start_year), text(figure.period_end_year)) if part)
-        ids.append(base)
+            period = (text(figure.period_start_year), text(figure.period_end_year))
+            ids.append("_".join(part for part in (base, *period) if part))
+        else:
+            ids.append(base)
     return unique(ids)
 
 

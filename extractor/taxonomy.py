@@ -111,7 +111,12 @@ def load(seeds_dir: Path, alias_file: Path = DATA_DIR / "aliases.csv") -> Taxono
         known.add(("segment", row["segment_id"]))
     for row in read_csv(alias_file):
         member = Member(
-            row["kind"], row["member_id"], row["member_name"], row["parent_or_dimension"], row["level"], row["iso_country_code"]
+            row["kind"],
+            row["member_id"],
+            row["member_name"],
+            row["parent_or_dimension"],
+            row["level"],
+            row["iso_country_code"],
         )
         aliases.append(Alias(row["alias"], member, needs_head=row["needs_head"] == "head"))
     aliases.sort(key=lambda alias: len(alias.text), reverse=True)

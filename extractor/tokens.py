@@ -14,7 +14,7 @@ NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 SCALE = r"trillion|billion|million|tn|bn|mn"
 CURRENCY = r"US\$|USD|\$"
 YEAR = r"(?:19[5-9]\d|20\d\d|2100)"
-DASH = r"\s*(?:-|–|—|to|through|till|until)\s*"
+DASH = r"\s*(?:-|\u2013|\u2014|to|through|till|until)\s*"  # hyphen, en dash, em dash, words
 
 MONEY_BEFORE = re.compile(
     rf"(?P<currency>{CURRENCY})\s?(?P<number>{NUMBER})\s?(?P<scale>{SCALE})(?![\w])", re.IGNORECASE
@@ -31,7 +31,9 @@ EXPLICIT_PERIODS = (
     re.compile(rf"\bbetween\s+(?P<start>{YEAR})\s+and\s+(?P<end>{YEAR})(?![\w])", re.IGNORECASE),
     re.compile(rf"{PERIOD_LEAD}\(?(?P<start>{YEAR}){DASH}(?P<end>{YEAR}|\d\d)(?![\w])\)?", re.IGNORECASE),
 )
-END_ONLY_PERIOD = re.compile(rf"\b(?:to|through|till|until|by)\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?(?P<end>{YEAR})(?![\w])", re.IGNORECASE)
+END_ONLY_PERIOD = re.compile(
+    rf"\b(?:to|through|till|until|by)\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?(?P<end>{YEAR})(?![\w])", re.IGNORECASE
+)
 NAMED_PERIOD = re.compile(
     rf"\b(?:over|during|throughout|in|for|through|by\s+the\s+end\s+of|till\s+the\s+end\s+of)\s+the\s+(?:entire\s+)?(?:{PERIOD_NAMES})\s+period\b",
     re.IGNORECASE,

@@ -70,7 +70,10 @@ def test_dollar_sign_and_spelled_out_growth_rate(known: taxonomy.Taxonomy) -> No
 
 
 def test_bn_two_digit_period_end_and_implied_period(known: taxonomy.Taxonomy) -> None:
-    text = "The market size is expected to be USD 5.8 Bn in 2025 and grow to USD 9.1Bn by 2031, at a CAGR of 8.0% (2025–31)."
+    text = (
+        "The market size is expected to be USD 5.8 Bn in 2025 and grow to USD 9.1Bn by 2031, "
+        "at a CAGR of 8.0% (2025–31)."
+    )
     assert figures(text, known) == {
         ("market_size", "world", "", "2025", "", "", "5.8", "USD Bn", ""),
         ("market_size", "world", "", "2031", "", "", "9.1", "USD Bn", ""),
@@ -102,10 +105,13 @@ def test_shares_with_bounds_approximations_and_aliases(known: taxonomy.Taxonomy)
 def test_a_regional_cagr_by_alias_with_a_between_period(known: taxonomy.Taxonomy) -> None:
     text = "The APAC market is anticipated to register the fastest CAGR of 12.1% between 2025 and 2033."
     extraction, proposal = run(text, known)
-    assert {(row["measure"], row["region_id"], row["period_start_year"], row["period_end_year"], row["value"]) for row in proposal.report_figures} == {
-        ("cagr", "asia_pacific", "2025", "2033", "12.1")
-    }
-    assert [(claim.claim_type, claim.subject.member_id) for claim in extraction.claims] == [("fastest_growing", "asia_pacific")]
+    assert {
+        (row["measure"], row["region_id"], row["period_start_year"], row["period_end_year"], row["value"])
+        for row in proposal.report_figures
+    } == {("cagr", "asia_pacific", "2025", "2033", "12.1")}
+    assert [(claim.claim_type, claim.subject.member_id) for claim in extraction.claims] == [
+        ("fastest_growing", "asia_pacific")
+    ]
 
 
 def test_respectively_pairs_names_and_values_in_order(known: taxonomy.Taxonomy) -> None:
@@ -132,13 +138,22 @@ def test_a_cagr_without_any_period_is_not_guessed(known: taxonomy.Taxonomy) -> N
 
 
 def test_unknown_segments_and_regions_are_proposed_as_new_members(known: taxonomy.Taxonomy) -> None:
-    text = "By end user, hospitals dominated the market in 2023 with a revenue share of 41%. Latin America is the fastest-growing region."
+    text = (
+        "By end user, hospitals dominated the market in 2023 with a revenue share of 41%. "
+        "Latin America is the fastest-growing region."
+    )
     extraction, proposal = run(text, known)
-    assert [(row["segment_id"], row["year"], row["value"]) for row in proposal.report_figures] == [("end_user__hospitals", "2023", "41")]
-    assert proposal.segments == [{"segment_id": "end_user__hospitals", "segment_dimension": "end_user", "segment_name": "hospitals"}]
+    assert [(row["segment_id"], row["year"], row["value"]) for row in proposal.report_figures] == [
+        ("end_user__hospitals", "2023", "41")
+    ]
+    assert proposal.segments == [
+        {"segment_id": "end_user__hospitals", "segment_dimension": "end_user", "segment_name": "hospitals"}
+    ]
     assert [row["region_id"] for row in proposal.regions] == ["latin_america"]
     assert proposal.regions[0]["parent_region_id"] == "world"
-    assert [(claim.claim_type, claim.subject.member_id) for claim in extraction.claims] == [("fastest_growing", "latin_america")]
+    assert [(claim.claim_type, claim.subject.member_id) for claim in extraction.claims] == [
+        ("fastest_growing", "latin_america")
+    ]
 
 
 def test_numbers_that_are_no_figure_are_listed_not_dropped(known: taxonomy.Taxonomy) -> None:
@@ -150,7 +165,9 @@ def test_numbers_that_are_no_figure_are_listed_not_dropped(known: taxonomy.Taxon
         "More than 300 companies operate 1,250 plants."
     )
     extraction, proposal = run(text, known)
-    assert [(row["region_id"], row["value"], row["year"]) for row in proposal.report_figures] == [("united_states", "41.2", "2024")]
+    assert [(row["region_id"], row["value"], row["year"]) for row in proposal.report_figures] == [
+        ("united_states", "41.2", "2024")
+    ]
     reasons = {item.sentence.split()[0]: item.reason for item in extraction.unclassified}
     assert set(reasons) == {"In", "Shipments", "The", "Hospitals", "More"}
     assert "not a market size" in reasons["In"]
