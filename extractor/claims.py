@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractor.figures import CLAUSE_BREAK, MAX_EXCERPT
+from extractor.figures import CLAUSE_BREAK, MAX_EXCERPT, WORLD, subject_without_name
 from extractor.taxonomy import Member, NameMatch
 from extractor.tokens import YEAR
 
@@ -100,9 +100,9 @@ def clause_claim(sentence: str, start: int, end: int, names: list[NameMatch], se
         if trigger is None:
             continue
         before = [name for name in names if start <= name.start and name.end <= start + trigger.start()]
-        if not before:
+        subject = before[-1] if before else unnamed_subject(sentence, start, start + trigger.start())
+        if subject is None:
             return None
-        subject = before[-1]
         claim_type = leads_by(clause) if wording_type == "leads" else wording_type
         year = CLAIM_YEAR.search(clause)
         text = sentence[subject.start : start + trigger.end()]
@@ -118,6 +118,15 @@ def clause_claim(sentence: str, start: int, end: int, names: list[NameMatch], se
             (start + year.start("year"), start + year.end("year")) if year else None,
         )
     return None
+
+
+def unnamed_subject(sentence: str, start: int, end: int) -> NameMatch | None:
+    """No known name before the claim: the clause's own subject, proposed as a new segment."""
+    member = subject_without_name(sentence[start:end])
+    if member == WORLD:
+        return None
+    offset = sentence.lower().find(member.name.lower(), start, end)
+    return NameMatch(offset if offset >= 0 else start, end, member.name, member)
 
 
 def leads_by(clause: str) -> str:

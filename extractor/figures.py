@@ -340,7 +340,9 @@ def read(context: Context) -> SentenceReading:
     for group in value_groups(context):
         read_group(context, group, reading)
     for index, figure in enumerate(reading.figures):
-        if figure.measure == "cagr" and figure.needs_report_period and not figure.period_as_stated:
+        # A CAGR without stated years ("over the forecast period", or nothing) spans the sentence's own
+        # dated sizes of its subject when it has two; otherwise the report's period applies.
+        if figure.measure == "cagr" and figure.needs_report_period:
             implied = implied_period(context, reading.figures, figure.subject)
             if implied is not None:
                 reading.figures[index] = replace(

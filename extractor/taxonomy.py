@@ -6,7 +6,7 @@ aliases too. An alias all in capitals ("US", "APAC") matches case-sensitively; o
 An alias marked `needs_head` names a segment only when a head word follows ("pharmaceutical
 segment", "pharmaceutical CMO"), so an adjective in passing ("pharmaceutical companies") is no name.
 A name is only a name when it is not the modifier of a longer noun phrase: the next word must be
-punctuation or one of the function words and verbs that follow a subject.
+punctuation, an adverb, or one of the function words and verbs that follow a subject.
 """
 
 from __future__ import annotations
@@ -92,7 +92,8 @@ def ends_a_name(sentence: str, end: int) -> bool:
     word = re.match(r"\s+([A-Za-z-]+)", rest)
     if word is None:
         return True  # punctuation or the end of the sentence
-    return word.group(1).lower() in FOLLOWERS
+    following = word.group(1).lower()
+    return following in FOLLOWERS or following.endswith("ly")  # an adverb: "Asia Pacific currently leads"
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:

@@ -213,3 +213,62 @@ def test_every_unit_the_rules_can_word_is_in_the_vocabulary() -> None:
     for scale in ("million", "billion", "trillion", "Mn", "Bn", "Tn"):
         assert f"{scale} USD".lower() in units
     assert "percent" in units
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The global gadget market size reached US$ 5.6 Billion in 2023. Looking forward, the publisher expects "
+            "the market to reach US$ 8.9 Billion by 2032, exhibiting a growth rate (CAGR) of 5.1% during 2024-2032. "
+            "Asia Pacific currently dominates the market, holding a market share of over 40.0% in 2023.",
+            {
+                ("market_size", "world", "", "2023", "", "", "5.6", "US$ Billion", ""),
+                ("market_size", "world", "", "2032", "", "", "8.9", "US$ Billion", ""),
+                ("cagr", "world", "", "", "2024", "2032", "5.1", "percent", ""),
+                ("share", "asia_pacific", "", "2023", "", "", "40.0", "percent", "over"),
+            },
+        ),
+        (
+            "The gizmo market is projected to reach USD 2.4 billion by 2029 from USD 1.6 billion in 2024, "
+            "at a CAGR of 8.5% from 2024 to 2029.",
+            {
+                ("market_size", "world", "", "2029", "", "", "2.4", "USD billion", ""),
+                ("market_size", "world", "", "2024", "", "", "1.6", "USD billion", ""),
+                ("cagr", "world", "", "", "2024", "2029", "8.5", "percent", ""),
+            },
+        ),
+        (
+            "The global widget market size was valued at $12.45 billion in 2023. The market is projected to grow "
+            "from $13.32 billion in 2024 to $24.94 billion by 2032, exhibiting a CAGR of 8.2% during the forecast "
+            "period. North America dominated the widget market with a market share of 38.12% in 2023.",
+            {
+                ("market_size", "world", "", "2023", "", "", "12.45", "$ billion", ""),
+                ("market_size", "world", "", "2024", "", "", "13.32", "$ billion", ""),
+                ("market_size", "world", "", "2032", "", "", "24.94", "$ billion", ""),
+                ("cagr", "world", "", "", "2024", "2032", "8.2", "percent", ""),
+                ("share", "north_america", "", "2023", "", "", "38.12", "percent", ""),
+            },
+        ),
+        (
+            "Revenue in the U.S. is expected to hit US$ 3,456.7 million in 2025.",
+            {("market_size", "united_states", "", "2025", "", "", "3456.7", "US$ million", "")},
+        ),
+    ],
+    ids=["growth-rate-cagr-in-parentheses", "end-before-start", "forecast-period-from-sentence", "us-revenue"],
+)
+def test_whole_paragraphs_in_other_publishers_styles(
+    text: str, expected: set[Figure], known: taxonomy.Taxonomy
+) -> None:
+    assert figures(text, known) == expected
+
+
+def test_claims_of_segments_the_taxonomy_does_not_know_propose_them(known: taxonomy.Taxonomy) -> None:
+    text = "The oral solids segment is anticipated to witness the fastest CAGR over the forecast period."
+    extraction, proposal = run(text, known)
+    assert [(claim.claim_type, claim.subject.member_id) for claim in extraction.claims] == [
+        ("fastest_growing", "segment__oral_solids")
+    ]
+    assert proposal.segments == [
+        {"segment_id": "segment__oral_solids", "segment_dimension": "segment", "segment_name": "oral solids"}
+    ]
