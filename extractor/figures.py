@@ -17,7 +17,8 @@ from extractor.tokens import Period, Value, Year
 WORLD = Member("region", "world")
 MAX_EXCERPT = 200
 WORD = re.compile(r"[\w$%.,’'()-]+")
-CLAUSE_BREAK = re.compile(r";|,?\s+(?:while|whereas|but)\s+", re.IGNORECASE)
+# Clauses: at a semicolon, "while", "whereas", "but", and ", and" before a new subject ("..., and the U.S. ...").
+CLAUSE_BREAK = re.compile(r";|,?\s+(?:while|whereas|but)\s+|,\s+and\s+(?=(?:a|an|the|its|their)\s)", re.IGNORECASE)
 CAGR_CUE = re.compile(
     r"\bCAGRs?\b|\bcompound(?:ed)?\s+annual\s+growth(?:\s+rate)?\b|\bannual(?:ized)?\s+growth\s+rate\b"
     r"|\bannually\b|\bper\s+annum\b|\bper\s+year\b|\ba\s+year\b",
@@ -65,6 +66,7 @@ SEGMENT_HEAD = re.compile(r"\s+(?:segment|sub-segment|subsector|sector|category)
 RESPECTIVELY = re.compile(r"^\s*,?\s*respectively\b", re.IGNORECASE)
 LIST_JOINER = re.compile(r"^\s*(?:,\s*and|,|and)\s*$", re.IGNORECASE)
 MAX_SUBJECT_WORDS = 5
+MIN_DATED_SIZES = 2
 MAX_CUE_GAP_BEFORE = 5
 MAX_CUE_GAP_AFTER = 3
 MAX_SHARE_VERB_GAP = 3
@@ -241,7 +243,7 @@ def name_after(context: Context, value: Value) -> Member | None:
     limit = clause_end(context.sentence, value.end)
     for name in context.names:
         if value.end <= name.start < limit and re.search(
-            r"\b(?:in|across|within|by)\s+(?:the\s+)?$", context.sentence[: name.start]
+            r"\b(?:in|across|within|by|from|for)\s+(?:the\s+)?$", context.sentence[: name.start]
         ):
             return name.member
     return None
@@ -289,20 +291,25 @@ def comma_after(sentence: str, position: int) -> int:
     return comma if comma >= 0 else len(sentence)
 
 
-def period_of(context: Context, group: list[Value], subject: Member) -> Period | None:
-    """The CAGR's period: stated beside it, else implied by the sentence's own dated sizes of the
-    same subject (returned as a period without text), else none (the report's period applies)."""
+def period_of(context: Context, group: list[Value]) -> Period | None:
+    """The CAGR's period as stated beside it: the first after it in its clause ("from 2024 to 2033",
+    "to 2030", "over the forecast period"), else the nearest full one before it ("CAGR (2025-2034): ")."""
     sentence, end = context.sentence, group_end(context, group)
-    forward = [period for period in context.periods if end <= period.start < next_value_start(context, end)]
+    limit = min(next_value_start(context, end), clause_end(sentence, end))
+    forward = [period for period in context.periods if end <= period.start < limit]
+    if forward:
+        return forward[0]
     back_start = max(previous_value_end(context, group[0].start), clause_start(sentence, group[0].start))
-    backward = [period for period in context.periods if back_start <= period.start and period.end <= group[0].start]
-    for candidates in (forward, [period for period in backward if period.first_year is not None]):
-        if candidates:
-            return candidates[0]
-    return None
+    backward = [
+        period
+        for period in context.periods
+        if back_start <= period.start and period.end <= group[0].start and period.first_year is not None
+    ]
+    return backward[-1] if backward else None
 
 
-def implied_period(context: Context, figures: list[Figure], subject: Member) -> Period | None:
+def implied_period(figures: list[Figure], subject: Member) -> Period | None:
+    """The period the sentence's own dated sizes of `subject` span, when it states two or more."""
     dated = sorted(
         {
             figure.year
@@ -310,7 +317,7 @@ def implied_period(context: Context, figures: list[Figure], subject: Member) -> 
             if figure.measure == "market_size" and figure.subject == subject and figure.year
         }
     )
-    if len(dated) >= 2:
+    if len(dated) >= MIN_DATED_SIZES:
         return Period(0, 0, "", dated[0], dated[-1])
     return None
 
@@ -343,7 +350,7 @@ def read(context: Context) -> SentenceReading:
         # A CAGR without stated years ("over the forecast period", or nothing) spans the sentence's own
         # dated sizes of its subject when it has two; otherwise the report's period applies.
         if figure.measure == "cagr" and figure.needs_report_period:
-            implied = implied_period(context, reading.figures, figure.subject)
+            implied = implied_period(reading.figures, figure.subject)
             if implied is not None:
                 reading.figures[index] = replace(
                     figure,
@@ -408,18 +415,29 @@ def describe(group: list[Value]) -> str:
     return " and ".join(f"{value.number} {value.unit}" for value in group)
 
 
-def dated(context: Context, group: list[Value], figure: Figure) -> tuple[Figure | None, list[tuple[int, int] | None]]:
+Spans = list[tuple[int, int] | None]
+
+
+def dated(context: Context, group: list[Value], figure: Figure) -> tuple[Figure | None, Spans]:
     """The figure with its year (sizes, shares) or period (CAGRs), and the spans of the words used."""
     if figure.measure == "cagr":
-        period = period_of(context, group, figure.subject)
-        if period is None:
-            return replace(figure, needs_report_period=True), []
-        if period.named:
-            return replace(figure, period_as_stated=period.text, needs_report_period=True), [(period.start, period.end)]
-        stated = replace(
-            figure, period_start_year=period.first_year, period_end_year=period.last_year, period_as_stated=period.text
-        )
-        return stated, [(period.start, period.end)]
+        return with_period(context, group, figure)
+    return with_year(context, group, figure)
+
+
+def with_period(context: Context, group: list[Value], figure: Figure) -> tuple[Figure, Spans]:
+    period = period_of(context, group)
+    if period is None:
+        return replace(figure, needs_report_period=True), []
+    if period.named:
+        return replace(figure, period_as_stated=period.text, needs_report_period=True), [(period.start, period.end)]
+    stated = replace(
+        figure, period_start_year=period.first_year, period_end_year=period.last_year, period_as_stated=period.text
+    )
+    return stated, [(period.start, period.end)]
+
+
+def with_year(context: Context, group: list[Value], figure: Figure) -> tuple[Figure | None, Spans]:
     year, at_period_end = year_of(context, group)
     if year is not None:
         return replace(figure, year=year.year), [(year_phrase_start(context.sentence, year), year.end)]

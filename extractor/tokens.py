@@ -25,6 +25,7 @@ MONEY_AFTER = re.compile(
 PERCENT = re.compile(rf"(?<![\w.,])(?P<number>{NUMBER})\s?(?:%|percent(?![\w])|per cent(?![\w]))", re.IGNORECASE)
 YEAR_TOKEN = re.compile(rf"(?<![\w.,$]){YEAR}(?![\w%]|[.,]\d)")
 ANY_NUMBER = re.compile(rf"(?<![\w.,]){NUMBER}(?![\w])")
+TWO_DIGIT_YEAR = 2
 PERIOD_NAMES = r"forecast|analysis|projection|projected|review|assessment|study|outlook"
 PERIOD_LEAD = rf"(?:(?:from|during|over|for|in|throughout)\s+(?:the\s+)?(?:(?:{PERIOD_NAMES})\s+period\s+)?(?:of\s+)?)?"
 EXPLICIT_PERIODS = (
@@ -112,7 +113,7 @@ def years(sentence: str, taken: list[Value]) -> list[Year]:
 
 def full_year(first: int, written: str) -> int:
     """The end year of a period; two digits ("2024-30") take the century of the start year."""
-    if len(written) == 2:
+    if len(written) == TWO_DIGIT_YEAR:
         return first // 100 * 100 + int(written)
     return int(written)
 

@@ -272,3 +272,11 @@ def test_claims_of_segments_the_taxonomy_does_not_know_propose_them(known: taxon
     assert proposal.segments == [
         {"segment_id": "segment__oral_solids", "segment_dimension": "segment", "segment_name": "oral solids"}
     ]
+
+
+def test_a_name_after_the_share_names_its_subject(known: taxonomy.Taxonomy) -> None:
+    text = "Around 45% of revenue came from North America in 2023, and a 20% share was held by Europe."
+    assert figures(text, known) == {
+        ("share", "north_america", "", "2023", "", "", "45", "percent", "around"),
+        ("share", "europe", "", "", "", "", "20", "percent", ""),
+    }
