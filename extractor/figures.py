@@ -1,6 +1,7 @@
 """Stated figures of one sentence: market sizes, CAGRs and shares, by general wording rules.
 
-A money amount is a market size (unless the words before it speak of investments or deals); a
+A money amount is a market size (unless the words before it in its clause speak of investments,
+deals or a company's results); a
 percentage is a CAGR when a growth-rate word stands right beside it, a share when a share word or
 verb does; anything else is left unclassified. Subjects, years and periods come from the same clause.
 """
@@ -35,10 +36,14 @@ SHARE_AFTER = re.compile(
     r"|of\s+(?:the\s+)?(?:total\s+|global\s+|overall\s+|worldwide\s+)*(?:market\s+)?(?:revenue|sales|market)\b)",
     re.IGNORECASE,
 )
+OF_WHAT = re.compile(r"^\s*of\s+(?:[\w’'-]+\s*){1,8}")
+MARKET_WHOLE = re.compile(
+    r"\b(?:market|revenues?|sales|share|industry|total|global|overall|spending|value)\b", re.IGNORECASE
+)
 NOT_BETWEEN_SHARE = re.compile(r"\b(?:to|and|but|while|as|gain\w*|increase\w*|grow\w*)\b|[,;]", re.IGNORECASE)
 NOT_A_MARKET_SIZE = re.compile(
     r"\b(?:invest\w*|funding|funded|raised?|acqui\w+|deal|spent|spend\w*|capex|capital\s+expenditure|loan|grant"
-    r"|merger|valuation)\b",
+    r"|merger|valuation|compan(?:y|ies)|reported|posted|earned|profits?|income)\b",
     re.IGNORECASE,
 )
 YEAR_LEAD = re.compile(
@@ -201,16 +206,21 @@ def cagr_cue(context: Context, group: list[Value]) -> tuple[int, int] | None:
 
 
 def share_cue(context: Context, group: list[Value]) -> tuple[int, int] | None:
+    """A share word or verb right beside the value(s): "accounting for 47.4 percent", "66% share",
+    "41.6% of the ... market share"; a share of something else ("35% of new drug approvals") is none."""
     sentence, first = context.sentence, group[0]
     window_start = max(previous_value_end(context, first.start), clause_start(sentence, first.start))
+    end = group_end(context, group)
+    limit = min(next_value_start(context, end), clause_end(sentence, end))
+    of_what = OF_WHAT.match(sentence[end:limit])
+    if of_what and not MARKET_WHOLE.search(of_what.group()):
+        return None
     before = list(SHARE_VERB.finditer(sentence, window_start, first.start))
     if (
         before
         and word_count(sentence[before[-1].end() : first.start]) - qualifier_words(context, first) <= MAX_SHARE_VERB_GAP
     ):
         return before[-1].start(), before[-1].end()
-    end = group_end(context, group)
-    limit = min(next_value_start(context, end), clause_end(sentence, end))
     after = SHARE_AFTER.match(sentence[end:limit])
     if after and not NOT_BETWEEN_SHARE.search(after.group()):
         return end, end + after.end()

@@ -280,3 +280,18 @@ def test_a_name_after_the_share_names_its_subject(known: taxonomy.Taxonomy) -> N
         ("share", "north_america", "", "2023", "", "", "45", "percent", "around"),
         ("share", "europe", "", "", "", "", "20", "percent", ""),
     }
+
+
+def test_percentages_and_amounts_of_something_else_are_not_market_figures(known: taxonomy.Taxonomy) -> None:
+    text = (
+        "Biologics accounted for 35% of new drug approvals in 2023.\n\n"
+        "Acme Corp reported revenue of USD 3.2 billion in 2023.\n\n"
+        "Nearly 60% of CMOs plan to expand capacity by 2026.\n\n"
+        "Biologics accounted for 35% of total market revenue in 2023."
+    )
+    extraction, proposal = run(text, known)
+    assert [(row["segment_id"], row["value"], row["year"]) for row in proposal.report_figures] == [
+        ("product__biologics", "35", "2023")
+    ]
+    assert proposal.report_figures[0]["excerpt"].endswith("35% of total market revenue in 2023")
+    assert [item.line for item in extraction.unclassified] == [1, 3, 5]
