@@ -100,7 +100,7 @@ def settle_report_period(result: Extraction) -> None:
             settled.append(figure)
         elif period is None:
             reason = "its period is the report's forecast period, which the text never states"
-            result.unclassified.append(Unclassified(figure.section, figure.line, figure.excerpt, reason))
+            result.unclassified.append(Unclassified(figure.section, figure.line, figure.sentence, reason))
         elif figure.needs_report_period:
             settled.append(
                 replace(figure, period_start_year=period[0], period_end_year=period[1], needs_report_period=False)
@@ -120,7 +120,7 @@ def deduplicated(result: Extraction) -> list[Figure]:
             kept[figure.key] = figure
         elif earlier.value != figure.value:
             reason = f"states {figure.value} for a figure stated as {earlier.value} before ({earlier.excerpt})"
-            result.unclassified.append(Unclassified(figure.section, figure.line, figure.excerpt, reason))
+            result.unclassified.append(Unclassified(figure.section, figure.line, figure.sentence, reason))
     return list(kept.values())
 
 

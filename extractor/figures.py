@@ -96,6 +96,7 @@ class Figure:
     # Left for the document to settle: the report's own period ("over the forecast period").
     needs_report_period: bool = False
     year_is_report_period_end: bool = False
+    sentence: str = ""  # the whole sentence, for the list of unclassified ones
 
     @property
     def region_id(self) -> str:
@@ -386,7 +387,9 @@ def read_group(context: Context, group: list[Value], reading: SentenceReading) -
         return
     for value, subject in zip(group, found, strict=True):
         qualifier = tokens.qualifier_before(sentence, value.start, list(context.qualifiers))
-        figure = Figure(measure, subject, value.plain, value.unit, qualifier, "", context.section, context.line)
+        figure = Figure(
+            measure, subject, value.plain, value.unit, qualifier, "", context.section, context.line, sentence=sentence
+        )
         figure, spans = dated(context, group, figure)
         if figure is None:
             reading.problems.append(f"{describe([value])}: a market size without a year")
