@@ -27,7 +27,7 @@ FOLLOWERS = frozenset(
     led leads lead leading dominated dominates dominate dominating represented represents represent
     generated generates registered registers recorded records grew grows grow growing expanded expands
     takes take took maintains maintain market markets region regions segment segments sector subsector
-    """.split()
+    """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
 

@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import SOURCES_DIR, source_text
 
 from extractor import document, evaluate, rows, vocabulary
+from support import SOURCES_DIR, source_text
 
 EXPECTED = Path(__file__).resolve().parent / "expected"
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from support import DbtRun, copy_project, run_dbt, source_text
 
 from extractor import rows, taxonomy, vocabulary
 from extractor.extract import extract
+from support import DbtRun, copy_project, run_dbt, source_text
 
 PRIMARY = "dmr_healthcare_cmo_2025"
 PRIMARY_SOURCE = "healthcare-cmo-market-overview.txt"
@@ -78,7 +78,7 @@ def primary_proposal(project: Path) -> rows.Proposal:
 
 
 def mart_rows(db: duckdb.DuckDBPyConnection, mart: str, order: str) -> list[dict[str, object]]:
-    result = db.execute(f"select * from marts.{mart} where report_id = ? order by {order}", [PRIMARY])  # noqa: S608 - fixed names
+    result = db.execute(f"select * from marts.{mart} where report_id = ? order by {order}", [PRIMARY])
     columns = [column[0] for column in result.description]
     table = [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
     for row in table:
