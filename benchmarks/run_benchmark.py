@@ -27,6 +27,7 @@ import subprocess
 import sys
 import time
 from dataclasses import asdict, dataclass
+from importlib import metadata
 from pathlib import Path
 
 import duckdb
@@ -220,12 +221,12 @@ def benchmark(label: str, reports: int, corpus: Path | None, runs: int, work: Pa
 def machine() -> str:
     memory_kib = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "?")
-    versions = subprocess.run([str(BIN / "dbt"), "--version"], capture_output=True, text=True, check=True).stdout  # noqa: S603
-    adapter = next((line.strip(" -") for line in versions.splitlines() if "duckdb" in line), "?")
-    core = next((line.split(":", 1)[1].strip() for line in versions.splitlines() if "installed" in line), "?")
+    versions = {name: metadata.version(name) for name in ("dbt-core", "dbt-duckdb", "duckdb")}
+    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     return (
-        f"nproc {os.cpu_count()}, {memory_kib / 1024 / 1024:.1f} GiB memory, {cpu}; {platform.system()} {platform.release()}; "
-        f"Python {platform.python_version()}, dbt-core {core}, {adapter}, duckdb {duckdb.__version__}; dbt threads {THREADS}"
+        f"nproc {os.cpu_count()}, {memory_kib / 1024 / 1024:.1f} GiB memory, CPU {cpu}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}, " + ", ".join(f"{name} {version}" for name, version in versions.items())
+        + f"; dbt threads {THREADS}; load average at the end {load}"
     )
 
 

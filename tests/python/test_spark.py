@@ -38,6 +38,7 @@ def spark(spark_build: DbtRun) -> Iterator[Any]:
         .config("spark.ui.enabled", "false")
         .config("spark.sql.warehouse.dir", str(spark_dir / "spark-warehouse"))
         .config("spark.hadoop.javax.jdo.option.ConnectionURL", f"jdbc:derby:;databaseName={spark_dir / 'metastore_db'};create=false")
+        .config("spark.driver.extraJavaOptions", f"-Dderby.stream.error.file={spark_dir / 'derby.log'}")
         .enableHiveSupport()
         .getOrCreate()
     )
