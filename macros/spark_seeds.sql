@@ -38,7 +38,7 @@
             (
                 {%- for value in row -%}
                 {%- set type = column_override.get(agate_table.column_names[loop.index0], adapter.convert_type(agate_table, loop.index0)) -%}
-                {{ spark_literal(value) }}{% if type != 'string' %}::{{ type }}{% endif %},
+                cast({{ spark_literal(value) }} as {{ type }}),
                 {%- endfor -%}
                 {{ first_line + loop.index0 }}
             ){{ ',' if not loop.last }}
