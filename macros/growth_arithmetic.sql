@@ -4,7 +4,7 @@
 -#}
 
 {% macro cagr_pct(start_value, end_value, years) -%}
-    ((power(({{ end_value }}) / ({{ start_value }}), 1.0 / ({{ years }})) - 1) * 100)
+    ((power(({{ end_value }}) / ({{ start_value }}), cast(1 as double) / ({{ years }})) - 1) * 100)
 {%- endmacro %}
 
 {% macro compound(value, rate_pct, years) -%}

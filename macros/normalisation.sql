@@ -25,7 +25,7 @@
 {% macro decimal_places(column) -%}
     {#- Digits after the decimal point of a plain number as written ("9.0" -> 1, "66" -> 0). -#}
     cast(case
-        when {{ column }} like '%.%' then length({{ column }}) - strpos({{ column }}, '.')
+        when {{ column }} like '%.%' then length({{ column }}) - {{ dbt.position("'.'", column) }}
         else 0
     end as integer)
 {%- endmacro %}

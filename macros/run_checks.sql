@@ -6,17 +6,30 @@
         'min_plausible_year': {'kind': 'integer', 'min': 1000, 'max': 3000},
         'max_plausible_year': {'kind': 'integer', 'min': 1000, 'max': 3000},
         'share_sum_tolerance_pp': {'kind': 'number', 'min': 0, 'max': 1},
+        'corpus_dir': {'kind': 'path'},
     }) }}
 {%- endmacro %}
 
-{% macro checked_var(name) -%}
-    {#- The value of an allowed var, refused with a clear message when it breaks its rule. -#}
+{% macro checked_var(name, default=none) -%}
+    {#-
+        The value of an allowed var, refused with a clear message when it breaks its rule.
+        A `path` is a directory name of letters, digits, `_`, `.`, `/`, `-` and spaces (nothing
+        that could end a SQL string); numbers lie within their range.
+    -#}
     {%- set allowed = allowed_vars() %}
     {%- if name not in allowed %}
         {{ exceptions.raise_compiler_error("var '" ~ name ~ "' is not in allowed_vars()") }}
     {%- endif %}
     {%- set rule = allowed[name] %}
-    {%- set value = var(name) %}
+    {%- set value = var(name, default) %}
+    {%- if rule.kind == 'path' %}
+        {%- if value is not none and (value is not string or not modules.re.fullmatch('[A-Za-z0-9_./ -]+', value)) %}
+            {{ exceptions.raise_compiler_error(
+                "var '" ~ name ~ "' = " ~ value ~ " is not allowed (rule: a directory path of letters, digits, "
+                ~ "'_', '.', '/', '-' and spaces). The published warehouse was left as it was.") }}
+        {%- endif %}
+        {{ return(value) }}
+    {%- endif %}
     {%- set is_number = value is number and value is not boolean %}
     {%- if not is_number
         or (rule.kind == 'integer' and value is not integer)
@@ -43,7 +56,7 @@
             {%- endif %}
         {%- endfor %}
         {%- for name in allowed %}
-            {%- do checked_var(name) %}
+            {%- do checked_var(name, none if allowed[name].kind == 'path' else var(name)) %}
         {%- endfor %}
         {%- if var('min_plausible_year') >= var('max_plausible_year') %}
             {{ exceptions.raise_compiler_error(
@@ -54,10 +67,15 @@
 {% endmacro %}
 
 {% macro input_file_spec() -%}
-    {#- {path: [expected columns]} for every seed file, from the seeds' declared column types. -#}
+    {#-
+        {path: [expected columns]} for every input file: the seed files, or with `corpus_dir` the
+        files of that directory named like the seeds; the columns are the seeds' declared ones.
+    -#}
+    {%- set corpus_dir = checked_var('corpus_dir', none) %}
     {%- set spec = {} %}
     {%- for node in graph.nodes.values() if node.resource_type == 'seed' %}
-        {%- do spec.update({node.original_file_path: (node.config.column_types or {}).keys() | list}) %}
+        {%- set path = (corpus_dir ~ '/' ~ node.name ~ '.csv') if corpus_dir else node.original_file_path %}
+        {%- do spec.update({path: (node.config.column_types or {}).keys() | list}) %}
     {%- endfor %}
     {{ return(spec) }}
 {%- endmacro %}

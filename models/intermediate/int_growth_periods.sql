@@ -88,10 +88,10 @@ reconciled as (
             when not is_point_value then 'not checkable: the CAGR is stated as a bound'
             when label_start_year is null then 'not checkable: the source states no start year for the period'
             when start_value_usd_bn is null
-                then 'not checkable: no stated value for ' || cast(label_start_year as varchar)
-                    || ' or its base year ' || cast(label_start_year - 1 as varchar)
+                then 'not checkable: no stated value for ' || cast(label_start_year as {{ dbt.type_string() }})
+                    || ' or its base year ' || cast(label_start_year - 1 as {{ dbt.type_string() }})
             when end_value_usd_bn is null
-                then 'not checkable: no stated value for ' || cast(label_end_year as varchar)
+                then 'not checkable: no stated value for ' || cast(label_end_year as {{ dbt.type_string() }})
             when abs(stated_cagr_pct - implied_cagr_pct) <= rounding_half_width_pp + 1e-9 then 'consistent'
             else 'inconsistent: the stated CAGR is not the implied one rounded to the stated precision'
         end as reconciliation_status

@@ -23,50 +23,53 @@ growth_periods as (
         and is_point_value
 ),
 
-previous_anchor_years as (
+spine_anchors as (
     select
         spine.report_id,
         spine.year,
-        max(anchors.year) as previous_year
+        anchors.year as anchor_year
     from spine
     left join anchors
         on spine.report_id = anchors.report_id
-        and anchors.year <= spine.year
-    group by spine.report_id, spine.year
+        and spine.year = anchors.year
 ),
 
-next_anchor_years as (
+-- The stated years around each year: the latest at or before it and the earliest at or after it,
+-- as running max and min over the report's years (equality joins only, no range join).
+anchor_years as (
     select
-        spine.report_id,
-        spine.year,
-        min(anchors.year) as next_year
-    from spine
-    left join anchors
-        on spine.report_id = anchors.report_id
-        and anchors.year >= spine.year
-    group by spine.report_id, spine.year
+        report_id,
+        year,
+        max(anchor_year) over (
+            partition by report_id
+            order by year
+            rows between unbounded preceding and current row
+        ) as previous_year,
+        min(anchor_year) over (
+            partition by report_id
+            order by year
+            rows between current row and unbounded following
+        ) as next_year
+    from spine_anchors
 ),
 
 bracketed as (
     select
-        previous_anchor_years.report_id,
-        previous_anchor_years.year,
-        previous_anchor_years.previous_year,
+        anchor_years.report_id,
+        anchor_years.year,
+        anchor_years.previous_year,
         previous_anchors.market_size_usd_bn as previous_value_usd_bn,
         previous_anchors.figure_id as previous_figure_id,
-        next_anchor_years.next_year,
+        anchor_years.next_year,
         next_anchors.market_size_usd_bn as next_value_usd_bn,
         next_anchors.figure_id as next_figure_id
-    from previous_anchor_years
-    inner join next_anchor_years
-        on previous_anchor_years.report_id = next_anchor_years.report_id
-        and previous_anchor_years.year = next_anchor_years.year
+    from anchor_years
     left join anchors as previous_anchors
-        on previous_anchor_years.report_id = previous_anchors.report_id
-        and previous_anchor_years.previous_year = previous_anchors.year
+        on anchor_years.report_id = previous_anchors.report_id
+        and anchor_years.previous_year = previous_anchors.year
     left join anchors as next_anchors
-        on next_anchor_years.report_id = next_anchors.report_id
-        and next_anchor_years.next_year = next_anchors.year
+        on anchor_years.report_id = next_anchors.report_id
+        and anchor_years.next_year = next_anchors.year
 ),
 
 covering_growth_ranked as (

@@ -122,7 +122,7 @@ residual_totals as (
         subject_family,
         year,
         100 - sum(share_pct) as share_pct,
-        string_agg(source_figure_ids, ', ' order by source_figure_ids) as source_figure_ids
+        {{ ordered_string_agg('source_figure_ids', "', '") }} as source_figure_ids
     from disclosed
     group by report_id, subject_type, subject_family, year
     having bool_and(is_point_value and share_pct is not null)
@@ -143,10 +143,10 @@ residuals as (
         market_size_yearly.market_size_usd_bn,
         market_size_yearly.basis as market_size_basis,
         true as is_point_value,
-        cast(null as varchar) as qualifier,
+        cast(null as {{ dbt.type_string() }}) as qualifier,
         residual_totals.source_figure_ids,
-        cast(null as varchar) as source_file,
-        cast(null as varchar) as source_lines
+        cast(null as {{ dbt.type_string() }}) as source_file,
+        cast(null as {{ dbt.type_string() }}) as source_lines
     from residual_totals
     left join market_size_yearly
         on residual_totals.report_id = market_size_yearly.report_id
@@ -211,10 +211,10 @@ not_disclosed as (
         market_size_yearly.market_size_usd_bn,
         market_size_yearly.basis as market_size_basis,
         cast(null as boolean) as is_point_value,
-        cast(null as varchar) as qualifier,
-        cast(null as varchar) as source_figure_ids,
-        cast(null as varchar) as source_file,
-        cast(null as varchar) as source_lines
+        cast(null as {{ dbt.type_string() }}) as qualifier,
+        cast(null as {{ dbt.type_string() }}) as source_figure_ids,
+        cast(null as {{ dbt.type_string() }}) as source_file,
+        cast(null as {{ dbt.type_string() }}) as source_lines
     from undisclosed_subjects
     left join family_years
         on undisclosed_subjects.report_id = family_years.report_id
@@ -241,11 +241,10 @@ claim_summaries as (
         all_rows.subject_type,
         all_rows.subject_id,
         all_rows.year,
-        string_agg(
-            subject_claims.claim_type || ': ' || subject_claims.excerpt,
-            ' | '
-            order by subject_claims.claim_type, subject_claims.excerpt
-        ) as claim_summary
+        {{ ordered_string_agg(
+            "subject_claims.claim_type || ': ' || subject_claims.excerpt",
+            "' | '"
+        ) }} as claim_summary
     from all_rows
     inner join subject_claims
         on all_rows.report_id = subject_claims.report_id

@@ -30,7 +30,7 @@ residual_members as (
         'Unallocated (' || region_level || ' not disclosed)' as region_name,
         'world' as parent_region_id,
         region_level,
-        cast(null as varchar) as iso_country_code,
+        cast(null as {{ dbt.type_string() }}) as iso_country_code,
         true as is_residual
     from levels
 ),

@@ -1,15 +1,12 @@
 with
 
 source as (
-    select
-        {{ seed_line_number() }} as source_line,
-        *
-    from {{ ref('regions') }}
+    {{ staging_input('regions') }}
 ),
 
 cleaned as (
     select
-        'seeds/regions.csv' as source_file,
+        source_file,
         source_line,
         {{ clean_text('region_id') }} as region_id,
         {{ clean_text('region_name') }} as region_name,

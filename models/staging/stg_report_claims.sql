@@ -1,15 +1,12 @@
 with
 
 source as (
-    select
-        {{ seed_line_number() }} as source_line,
-        *
-    from {{ ref('report_claims') }}
+    {{ staging_input('report_claims') }}
 ),
 
 cleaned as (
     select
-        'seeds/report_claims.csv' as source_file,
+        source_file,
         source_line,
         {{ clean_text('claim_id') }} as claim_id,
         {{ clean_text('report_id') }} as report_id,

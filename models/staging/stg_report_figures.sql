@@ -1,15 +1,12 @@
 with
 
 source as (
-    select
-        {{ seed_line_number() }} as source_line,
-        *
-    from {{ ref('report_figures') }}
+    {{ staging_input('report_figures') }}
 ),
 
 cleaned as (
     select
-        'seeds/report_figures.csv' as source_file,
+        source_file,
         source_line,
         {{ clean_text('figure_id') }} as figure_id,
         {{ clean_text('report_id') }} as report_id,

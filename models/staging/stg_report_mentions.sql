@@ -1,15 +1,12 @@
 with
 
 source as (
-    select
-        {{ seed_line_number() }} as source_line,
-        *
-    from {{ ref('report_mentions') }}
+    {{ staging_input('report_mentions') }}
 ),
 
 cleaned as (
     select
-        'seeds/report_mentions.csv' as source_file,
+        source_file,
         source_line,
         {{ clean_text('mention_id') }} as mention_id,
         {{ clean_text('report_id') }} as report_id,

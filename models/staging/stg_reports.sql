@@ -1,15 +1,12 @@
 with
 
 source as (
-    select
-        {{ seed_line_number() }} as source_line,
-        *
-    from {{ ref('reports') }}
+    {{ staging_input('reports') }}
 ),
 
 cleaned as (
     select
-        'seeds/reports.csv' as source_file,
+        source_file,
         source_line,
         {{ clean_text('report_id') }} as report_id,
         {{ clean_text('publisher') }} as publisher,

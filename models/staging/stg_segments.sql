@@ -1,15 +1,12 @@
 with
 
 source as (
-    select
-        {{ seed_line_number() }} as source_line,
-        *
-    from {{ ref('segments') }}
+    {{ staging_input('segments') }}
 ),
 
 cleaned as (
     select
-        'seeds/segments.csv' as source_file,
+        source_file,
         source_line,
         {{ clean_text('segment_id') }} as segment_id,
         lower({{ clean_text('segment_dimension') }}) as segment_dimension,

@@ -160,6 +160,7 @@ def test_a_failed_build_says_the_published_warehouse_was_left_as_it_was(publishe
         ({"max_plausible_year": "2100) or (1=1"}, "var 'max_plausible_year'"),
         ({"share_sum_tolerance_pp": 50}, "var 'share_sum_tolerance_pp' = 50 is not allowed"),
         ({"target_schema": "main"}, "var 'target_schema' is not allowed"),
+        ({"corpus_dir": "seeds'); drop table x; --"}, "var 'corpus_dir'"),
     ],
 )
 def test_vars_that_reach_sql_are_checked_against_an_allowed_list(

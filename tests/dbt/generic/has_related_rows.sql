@@ -15,7 +15,7 @@ orphans as (
     select
         parent.source_file,
         parent.source_line,
-        cast(parent.{{ column_name }} as varchar) as orphan_key
+        cast(parent.{{ column_name }} as {{ dbt.type_string() }}) as orphan_key
     from {{ model }} as parent
     left join related
         on parent.{{ column_name }} = related.related_key
@@ -25,11 +25,11 @@ orphans as (
 summary as (
     select
         count(*) as orphan_count,
-        string_agg(
-            source_file || ' line ' || cast(source_line as varchar) || ' [' || orphan_key || ']',
-            '; '
-            order by source_line
-        ) as orphan_list
+        {{ ordered_string_agg(
+            "source_file || ' line ' || cast(source_line as " ~ dbt.type_string() ~ ") || ' [' || orphan_key || ']'",
+            "'; '",
+            'source_line'
+        ) }} as orphan_list
     from orphans
 )
 

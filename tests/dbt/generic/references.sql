@@ -9,7 +9,7 @@ unknown as (
     select
         child.source_file,
         child.source_line,
-        cast(child.{{ column_name }} as varchar) as unknown_value
+        cast(child.{{ column_name }} as {{ dbt.type_string() }}) as unknown_value
     from {{ model }} as child
     left join {{ to }} as parent
         on child.{{ column_name }} = parent.{{ field }}
@@ -20,11 +20,11 @@ unknown as (
 summary as (
     select
         count(*) as unknown_count,
-        string_agg(
-            source_file || ' line ' || cast(source_line as varchar) || ': unknown {{ column_name }} ''' || unknown_value || '''',
-            '; '
-            order by source_line
-        ) as unknown_list
+        {{ ordered_string_agg(
+            "source_file || ' line ' || cast(source_line as " ~ dbt.type_string() ~ ") || ': unknown " ~ column_name ~ " ''' || unknown_value || ''''",
+            "'; '",
+            'source_line'
+        ) }} as unknown_list
     from unknown
 )
 

@@ -15,8 +15,8 @@ violations as (
     select
         source_file,
         source_line,
-        coalesce(cast({{ key }} as varchar), '(no key)') as row_key,
-        coalesce(cast({{ found }} as varchar), '(blank)') as found_value
+        coalesce(cast({{ key }} as {{ dbt.type_string() }}), '(no key)') as row_key,
+        coalesce(cast({{ found }} as {{ dbt.type_string() }}), '(blank)') as found_value
     from {{ model }} as checked
     where {{ violation_sql }}
 ),
@@ -24,12 +24,11 @@ violations as (
 summary as (
     select
         count(*) as violation_count,
-        string_agg(
-            source_file || ' line ' || cast(source_line as varchar)
-            || ' [' || row_key || ']: found ' || found_value,
-            '; '
-            order by source_file, source_line
-        ) as violation_list
+        {{ ordered_string_agg(
+            "source_file || ' line ' || cast(source_line as " ~ dbt.type_string() ~ ") || ' [' || row_key || ']: found ' || found_value",
+            "'; '",
+            ['source_file', 'source_line']
+        ) }} as violation_list
     from violations
 )
 
