@@ -7,6 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 DB ?= $(or $(MARKET_SIZING_DB),market_sizing.duckdb)
+-include mk/*.mk
 
 .PHONY: help install build test test-python sql docs clean
 
