@@ -39,7 +39,7 @@ fix: $(INSTALLED)
 metrics: $(INSTALLED)
 	$(BIN)/dbt parse --quiet
 	$(BIN)/mf validate-configs --skip-dw
-	$(BIN)/mf query --metrics market_size_usd_bn --group-by metric_time__year,report --where "{{ Dimension('report__is_primary') }}"
+	$(BIN)/mf query --metrics market_size_usd_bn,market_size_stated_usd_bn --group-by metric_time__year,report --where "{{ Dimension('report__is_primary') }}" --order metric_time__year
 
 dashboard: $(INSTALLED)
 	$(BIN)/python tools/dashboard.py --database "$(DB)" --output "$(DASHBOARD)"
