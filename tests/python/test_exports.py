@@ -15,7 +15,7 @@ import pytest
 from support import REPO_ROOT, DbtRun, run_dbt
 
 sys.path.insert(0, str(REPO_ROOT / "plugins"))
-from market_sizing_exports import prepare_directory, swap_directory  # noqa: E402
+from market_sizing_exports import prepare_directory, swap_directory
 
 
 def mart_columns(connection: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, str]]]:

@@ -71,9 +71,7 @@ def from_marts(warehouse: DbtRun, sql: str, metrics: list[str]) -> dict[Key, Row
     with duckdb.connect(str(warehouse.database), read_only=True) as connection:
         rows = connection.execute(sql).fetchall()
     width = len(rows[0]) - len(metrics)
-    return {
-        tuple(str(value) for value in row[:width]): dict(zip(metrics, row[width:], strict=True)) for row in rows
-    }
+    return {tuple(str(value) for value in row[:width]): dict(zip(metrics, row[width:], strict=True)) for row in rows}
 
 
 def assert_same(actual: dict[Key, Row], expected: dict[Key, Row]) -> None:
@@ -91,7 +89,9 @@ def assert_same(actual: dict[Key, Row], expected: dict[Key, Row]) -> None:
 
 def test_market_size_by_year_and_report(warehouse: DbtRun, build_copy: Path, tmp_path: Path) -> None:
     metrics = ["market_size_usd_bn", "market_size_stated_usd_bn"]
-    rows = mf_query(warehouse, build_copy, tmp_path, "--metrics", ",".join(metrics), "--group-by", "metric_time__year,report")
+    rows = mf_query(
+        warehouse, build_copy, tmp_path, "--metrics", ",".join(metrics), "--group-by", "metric_time__year,report"
+    )
     expected = from_marts(
         warehouse,
         "select year, report_id, market_size_usd_bn,"
@@ -111,9 +111,17 @@ def test_readme_query_by_report_and_publisher(warehouse: DbtRun, build_copy: Pat
     metrics = ["market_size_usd_bn", "market_size_stated_usd_bn"]
     keys = ["metric_time__year", "report", "report__publisher"]
     rows = mf_query(
-        warehouse, build_copy, tmp_path,
-        "--metrics", ",".join(metrics), "--group-by", ",".join(keys),
-        "--start-time", "2025-01-01", "--end-time", "2025-12-31",
+        warehouse,
+        build_copy,
+        tmp_path,
+        "--metrics",
+        ",".join(metrics),
+        "--group-by",
+        ",".join(keys),
+        "--start-time",
+        "2025-01-01",
+        "--end-time",
+        "2025-12-31",
     )
     expected = from_marts(
         warehouse,
@@ -130,8 +138,13 @@ def test_readme_query_by_report_and_publisher(warehouse: DbtRun, build_copy: Pat
 def test_regional_revenue_and_share(warehouse: DbtRun, build_copy: Path, tmp_path: Path) -> None:
     metrics = ["regional_revenue_usd_bn", "regional_share_pct"]
     rows = mf_query(
-        warehouse, build_copy, tmp_path,
-        "--metrics", ",".join(metrics), "--group-by", "metric_time__year,report,region",
+        warehouse,
+        build_copy,
+        tmp_path,
+        "--metrics",
+        ",".join(metrics),
+        "--group-by",
+        "metric_time__year,report,region",
     )
     expected = from_marts(
         warehouse,
@@ -141,15 +154,23 @@ def test_regional_revenue_and_share(warehouse: DbtRun, build_copy: Path, tmp_pat
     actual = by_key(rows, ["metric_time__year", "report", "region"], metrics)
     assert_same(actual, expected)
     # Named without a figure: null, never filled in.
-    assert actual[("2025", "dmr_healthcare_cmo_2025", "china")] == {"regional_revenue_usd_bn": None, "regional_share_pct": None}
+    assert actual[("2025", "dmr_healthcare_cmo_2025", "china")] == {
+        "regional_revenue_usd_bn": None,
+        "regional_share_pct": None,
+    }
     assert actual[("2025", "dmr_healthcare_cmo_2025", "asia_pacific")]["regional_share_pct"] == 47.4
 
 
 def test_segment_revenue_and_region_attributes(warehouse: DbtRun, build_copy: Path, tmp_path: Path) -> None:
     metrics = ["segment_revenue_usd_bn", "segment_share_pct"]
     rows = mf_query(
-        warehouse, build_copy, tmp_path,
-        "--metrics", ",".join(metrics), "--group-by", "metric_time__year,report,segment__segment_dimension",
+        warehouse,
+        build_copy,
+        tmp_path,
+        "--metrics",
+        ",".join(metrics),
+        "--group-by",
+        "metric_time__year,report,segment__segment_dimension",
     )
     expected = from_marts(
         warehouse,
