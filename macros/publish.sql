@@ -86,6 +86,8 @@
             {%- do run_query(
                 "select market_sizing_replace_file(" ~ sql_string(staging_file) ~ ", " ~ sql_string(published) ~ ")") %}
             {{ log("market_sizing: PUBLISHED " ~ (mart_nodes() | length) ~ " marts to " ~ published ~ " (every model and test of this build passed).", info=true) }}
+            {#- Exports (macros/export.sql): the published marts as Parquet and CSV files. -#}
+            {%- do export_marts() %}
         {%- endif %}
     {%- endif %}
     select 1 as publish_step

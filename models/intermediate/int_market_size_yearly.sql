@@ -123,7 +123,9 @@ computed as (
         basis,
         case basis
             when 'reported' then previous_value_usd_bn
-            when 'interpolated' then {{ interpolate_geometric('previous_value_usd_bn', 'previous_year', 'next_value_usd_bn', 'next_year', 'year') }}
+            when 'interpolated' then {{ interpolate_geometric(
+                'previous_value_usd_bn', 'previous_year', 'next_value_usd_bn', 'next_year', 'year'
+            ) }}
             when 'extrapolated' then {{ compound('previous_value_usd_bn', 'stated_cagr_pct', 'year - previous_year') }}
             when 'backcast' then {{ compound('next_value_usd_bn', 'stated_cagr_pct', 'year - next_year') }}
         end as market_size_usd_bn,

@@ -188,7 +188,7 @@ undisclosed_subjects as (
     select subjects.*
     from subjects
     where not exists (
-        select 1
+        select 1 as has_figure
         from subject_figures
         where subject_figures.report_id = subjects.report_id
             and subject_figures.subject_type = subjects.subject_type

@@ -3,7 +3,9 @@ extensions, no writes, and the settings cannot be switched back on."""
 
 from __future__ import annotations
 
+import json
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -13,7 +15,7 @@ import duckdb
 import pytest
 import sqlalchemy
 
-from support import REPO_ROOT, DbtRun
+from support import REPO_ROOT, DbtRun, marts_checksum
 
 LOCKED_CONFIG = {"enable_external_access": False, "lock_configuration": True}
 
@@ -96,3 +98,65 @@ def test_no_secrets_and_every_machine_setting_comes_from_the_environment() -> No
     for setting in ("MARKET_SIZING_BUILD_DB", "MARKET_SIZING_THREADS"):
         assert f"env_var('{setting}'" in profile
     assert "env_var('MARKET_SIZING_DB'" in (REPO_ROOT / "macros" / "publish.sql").read_text(encoding="utf-8")
+
+
+# The BI recipes of the README, run as written there, read every mart whole.
+
+README = REPO_ROOT / "README.md"
+ROWS_AND_DIGEST = (
+    "select count(*), md5(coalesce(string_agg(t::varchar, chr(10) order by t::varchar), '')) from marts.{table} as t"
+)
+
+
+def readme_recipe(pattern: str) -> str:
+    found = re.findall(pattern, README.read_text(encoding="utf-8"))
+    assert len(found) == 1, f"README must hold the recipe once: {pattern}"
+    return found[0]
+
+
+def test_superset_sqlalchemy_recipe_reads_every_mart(warehouse: DbtRun, copy_of_warehouse: Path) -> None:
+    """The Superset URI from the README, with duckdb-engine, in its own process (its own configuration)."""
+    uri = readme_recipe(r"duckdb:////absolute/path/to/market_sizing\.duckdb\?[^\s`]+")
+    uri = uri.replace("/absolute/path/to/market_sizing.duckdb", str(copy_of_warehouse))
+    expected = marts_checksum(warehouse.database)
+    script = (
+        "import json, sys, sqlalchemy\n"
+        "engine = sqlalchemy.create_engine(sys.argv[1])\n"
+        "with engine.connect() as connection:\n"
+        "    names = connection.execute(sqlalchemy.text(\n"
+        "        \"select table_name from information_schema.tables where table_schema = 'marts'\")).scalars().all()\n"
+        "    result = {name: list(connection.execute(sqlalchemy.text(sys.argv[2].format(table=name))).one())\n"
+        "              for name in sorted(names)}\n"
+        "    settings = connection.execute(sqlalchemy.text(\n"
+        "        \"select current_setting('access_mode'), current_setting('enable_external_access')\")).one()\n"
+        "print(json.dumps({'marts': result, 'settings': list(settings)}))\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", script, uri, ROWS_AND_DIGEST],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    answer = json.loads(completed.stdout)
+    assert {table: tuple(value) for table, value in answer["marts"].items()} == expected
+    assert answer["settings"] == ["read_only", False]
+
+
+def test_cli_recipe_reads_every_mart(warehouse: DbtRun, copy_of_warehouse: Path) -> None:
+    """The README's DuckDB CLI command, as written (with the venv's CLI and a copy of the file)."""
+    command = readme_recipe(r"\.venv/bin/duckdb -readonly -cmd \"[^\"]+\" market_sizing\.duckdb")
+    arguments = shlex.split(command)
+    arguments[0] = str(Path(sys.executable).with_name("duckdb"))
+    arguments[-1] = str(copy_of_warehouse)
+    expected = marts_checksum(warehouse.database)
+    script = "".join(
+        f"select '{table}|' || n || '|' || digest from ({ROWS_AND_DIGEST.format(table=table)}) as s(n, digest);\n"
+        for table in expected
+    ) + "select 'external access: ' || current_setting('enable_external_access');\n"
+    completed = subprocess.run(
+        [*arguments, "-list", "-noheader"], input=script, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert completed.returncode == 0, completed.stderr
+    lines = completed.stdout.splitlines()
+    found = {line.split("|")[0]: (int(line.split("|")[1]), line.split("|")[2]) for line in lines if "|" in line}
+    assert found == expected
+    assert "external access: false" in lines
