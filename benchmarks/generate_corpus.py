@@ -32,12 +32,35 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 SEEDS = REPO_ROOT / "seeds"
 
 REPORT_COLUMNS = [
-    "report_id", "publisher", "title", "market_name", "edition", "base_year", "source_url",
-    "published_via", "published_on", "accessed_on", "currency", "is_primary", "source_document",
+    "report_id",
+    "publisher",
+    "title",
+    "market_name",
+    "edition",
+    "base_year",
+    "source_url",
+    "published_via",
+    "published_on",
+    "accessed_on",
+    "currency",
+    "is_primary",
+    "source_document",
 ]
 FIGURE_COLUMNS = [
-    "figure_id", "report_id", "measure", "region_id", "segment_id", "year", "period_start_year",
-    "period_end_year", "period_as_stated", "value", "unit", "qualifier", "excerpt", "section",
+    "figure_id",
+    "report_id",
+    "measure",
+    "region_id",
+    "segment_id",
+    "year",
+    "period_start_year",
+    "period_end_year",
+    "period_as_stated",
+    "value",
+    "unit",
+    "qualifier",
+    "excerpt",
+    "section",
 ]
 CLAIM_COLUMNS = ["claim_id", "report_id", "claim_type", "region_id", "segment_id", "year", "excerpt", "section"]
 MENTION_COLUMNS = ["mention_id", "report_id", "region_id", "segment_id", "excerpt", "section"]
@@ -48,12 +71,17 @@ COUNTRIES = ("china", "india", "japan", "south_korea", "united_states", "canada"
 SEGMENT_DIMENSIONS = {
     "product": ("product__small_molecule_drugs", "product__biologics", "product__medical_devices"),
     "service": (
-        "service__api_manufacturing", "service__finished_dosage_formulation", "service__packaging",
-        "service__fill_finish", "service__analytical_testing",
+        "service__api_manufacturing",
+        "service__finished_dosage_formulation",
+        "service__packaging",
+        "service__fill_finish",
+        "service__analytical_testing",
     ),
     "end_user": (
-        "end_user__large_pharmaceutical_companies", "end_user__specialty_drug_developers",
-        "end_user__biotechnology_firms", "end_user__medical_device_manufacturers",
+        "end_user__large_pharmaceutical_companies",
+        "end_user__specialty_drug_developers",
+        "end_user__biotechnology_firms",
+        "end_user__medical_device_manufacturers",
     ),
 }
 PUBLISHERS = tuple(f"Synthetic Research {letter}{number}" for letter in "ABCDEFGH" for number in range(1, 6))
@@ -87,15 +115,29 @@ def implied_cagr_pct(start: float, end: float, years: int) -> float:
     return ((end / start) ** (1 / years) - 1) * 100
 
 
-def size_figure(report_id: str, year: int, value_bn: float, rng: random.Random, region_id: str = "world") -> tuple[list[str], float]:
+def size_figure(
+    report_id: str, year: int, value_bn: float, rng: random.Random, region_id: str = "world"
+) -> tuple[list[str], float]:
     """A market-size row and the value it states in USD billion (as the warehouse will normalise it)."""
     value, unit, shown = money(rng, value_bn)
     qualifier = "around" if rng.random() < 0.15 else ""
     words = f"{qualifier} {shown}".strip()
     scope = "" if region_id == "world" else f"_{region_id}"
     row = [
-        f"{report_id}_size{scope}_{year}", report_id, "market_size", region_id, "", str(year), "", "", "",
-        value, unit, qualifier, f"valued at {words} in {year}", "Market Overview",
+        f"{report_id}_size{scope}_{year}",
+        report_id,
+        "market_size",
+        region_id,
+        "",
+        str(year),
+        "",
+        "",
+        "",
+        value,
+        unit,
+        qualifier,
+        f"valued at {words} in {year}",
+        "Market Overview",
     ]
     return row, float(value) / (1000 if unit == "USD million" else 1)
 
@@ -104,12 +146,26 @@ def cagr_figure(report_id: str, cagr_pct: float, decimals: int, start: int | Non
     stated = f"{cagr_pct:.{decimals}f}"
     period = f"{start}-{end}" if start is not None else f"to {end}"
     return [
-        f"{report_id}_cagr", report_id, "cagr", "", "", "", "" if start is None else str(start), str(end),
-        period, stated, "percent", "", f"a CAGR of {stated}% ({period})", "Market Overview",
+        f"{report_id}_cagr",
+        report_id,
+        "cagr",
+        "",
+        "",
+        "",
+        "" if start is None else str(start),
+        str(end),
+        period,
+        stated,
+        "percent",
+        "",
+        f"a CAGR of {stated}% ({period})",
+        "Market Overview",
     ]
 
 
-def world_sizes(rng: random.Random, shape: str, base: int, span: int) -> tuple[dict[int, float], int | None, int, float]:
+def world_sizes(
+    rng: random.Random, shape: str, base: int, span: int
+) -> tuple[dict[int, float], int | None, int, float]:
     """Stated world sizes by year (USD billion), and the CAGR's period and rate."""
     start_bn = rng.uniform(5, 800)
     growth = rng.uniform(2, 18)
@@ -134,11 +190,23 @@ def generate_report(index: int, rng: random.Random) -> Report:
     base = rng.randint(2018, 2026)
     span = rng.randint(4, 11)
     market = f"Global {rng.choice(MARKET_WORDS[0])} {rng.choice(MARKET_WORDS[1])} Market {index % 997}"
-    report = Report([
-        report_id, rng.choice(PUBLISHERS), f"{market} Report", market, str(base + 1), "",
-        f"https://example.org/reports/{report_id}", "publisher page", "", "2026-11-25", "USD",
-        "true" if index == 0 else "false", "",
-    ])
+    report = Report(
+        [
+            report_id,
+            rng.choice(PUBLISHERS),
+            f"{market} Report",
+            market,
+            str(base + 1),
+            "",
+            f"https://example.org/reports/{report_id}",
+            "publisher page",
+            "",
+            "2026-11-25",
+            "USD",
+            "true" if index == 0 else "false",
+            "",
+        ]
+    )
 
     sizes, label_start, end, growth = world_sizes(rng, shape, base, span)
     stated_bn: dict[int, float] = {}
@@ -168,8 +236,20 @@ def share_row(report_id: str, region_id: str, segment_id: str, year: int, share:
     subject = segment_id or region_id
     words = f"{qualifier} {share}".strip()
     return [
-        f"{report_id}_share_{subject}_{year}", report_id, "share", region_id, segment_id, str(year), "", "", "",
-        share, "percent", qualifier, f"held {words}% of revenue", "Market Share",
+        f"{report_id}_share_{subject}_{year}",
+        report_id,
+        "share",
+        region_id,
+        segment_id,
+        str(year),
+        "",
+        "",
+        "",
+        share,
+        "percent",
+        qualifier,
+        f"held {words}% of revenue",
+        "Market Share",
     ]
 
 
@@ -203,28 +283,48 @@ def country_values(report_id: str, year: int, world_bn: float, rng: random.Rando
 def claims(report_id: str, year: int, rng: random.Random) -> Iterator[list[str]]:
     region_id = rng.choice(REGIONS)
     yield [
-        f"{report_id}_{region_id}_leads", report_id, "leads_revenue", region_id, "", str(year),
-        f"{region_id.replace('_', ' ').title()} dominated the market", "Regional Analysis",
+        f"{report_id}_{region_id}_leads",
+        report_id,
+        "leads_revenue",
+        region_id,
+        "",
+        str(year),
+        f"{region_id.replace('_', ' ').title()} dominated the market",
+        "Regional Analysis",
     ]
     if rng.random() < 0.5:
         segment_id = rng.choice(SEGMENT_DIMENSIONS["product"])
         yield [
-            f"{report_id}_{segment_id}_fastest", report_id, "fastest_growing", "world", segment_id, "",
-            "the fastest-growing segment", "Segment Analysis",
+            f"{report_id}_{segment_id}_fastest",
+            report_id,
+            "fastest_growing",
+            "world",
+            segment_id,
+            "",
+            "the fastest-growing segment",
+            "Segment Analysis",
         ]
 
 
-def mentions(report_id: str, figures: list[list[str]], claim_rows: list[list[str]], rng: random.Random) -> Iterator[list[str]]:
+def mentions(
+    report_id: str, figures: list[list[str]], claim_rows: list[list[str]], rng: random.Random
+) -> Iterator[list[str]]:
     """Regions and segments named in passing, none of which the report already names."""
     named = {(row[3] or "world", row[4]) for row in figures} | {(row[3] or "world", row[4]) for row in claim_rows}
-    candidates = [(country, "") for country in COUNTRIES] + [("world", segment) for segment in SEGMENT_DIMENSIONS["service"]]
+    candidates = [(country, "") for country in COUNTRIES] + [
+        ("world", segment) for segment in SEGMENT_DIMENSIONS["service"]
+    ]
     for region_id, segment_id in rng.sample(candidates, k=3):
         if (region_id, segment_id) in named:
             continue
         subject = segment_id or region_id
         yield [
-            f"{report_id}_mention_{subject}", report_id, region_id, segment_id,
-            f"including {subject.split('__')[-1].replace('_', ' ')}", "Market Segmentation",
+            f"{report_id}_mention_{subject}",
+            report_id,
+            region_id,
+            segment_id,
+            f"including {subject.split('__')[-1].replace('_', ' ')}",
+            "Market Segmentation",
         ]
 
 
@@ -235,8 +335,10 @@ def write_corpus(reports: int, seed: int, out: Path) -> dict[str, int]:
         shutil.copyfile(SEEDS / f"{taxonomy}.csv", out / f"{taxonomy}.csv")
     rng = random.Random(seed)
     files = {
-        "reports": REPORT_COLUMNS, "report_figures": FIGURE_COLUMNS,
-        "report_claims": CLAIM_COLUMNS, "report_mentions": MENTION_COLUMNS,
+        "reports": REPORT_COLUMNS,
+        "report_figures": FIGURE_COLUMNS,
+        "report_claims": CLAIM_COLUMNS,
+        "report_mentions": MENTION_COLUMNS,
     }
     handles = {name: (out / f"{name}.csv").open("w", encoding="utf-8", newline="") for name in files}
     counts = dict.fromkeys(files, 0)
@@ -247,8 +349,10 @@ def write_corpus(reports: int, seed: int, out: Path) -> dict[str, int]:
         for index in range(reports):
             report = generate_report(index, rng)
             for name, rows in (
-                ("reports", [report.report]), ("report_figures", report.figures),
-                ("report_claims", report.claims), ("report_mentions", report.mentions),
+                ("reports", [report.report]),
+                ("report_figures", report.figures),
+                ("report_claims", report.claims),
+                ("report_mentions", report.mentions),
             ):
                 writers[name].writerows(rows)
                 counts[name] += len(rows)

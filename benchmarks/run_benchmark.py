@@ -84,7 +84,7 @@ def measure(command: list[str], env: dict[str, str] | None = None, log: Path | N
     """Run `command` to completion; wall time and the maxrss of the process (and its waited children)."""
     output = log.open("w") if log else subprocess.DEVNULL
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)  # noqa: S603
+    process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -118,9 +118,12 @@ def fresh(database: Path) -> Path:
 def compile_plan(corpus: Path | None, work: Path, database: Path) -> Path:
     """`dbt compile` against `database`, then the models in dependency order with their compiled SQL, as JSON."""
     target_path = work / "compile_target"
-    subprocess.run(  # noqa: S603
+    subprocess.run(
         [str(BIN / "dbt"), "compile", "--target-path", str(target_path), *dbt_args(corpus)],
-        cwd=REPO_ROOT, env=dbt_env(database), check=True, capture_output=True,
+        cwd=REPO_ROOT,
+        env=dbt_env(database),
+        check=True,
+        capture_output=True,
     )
     manifest = json.loads((target_path / "manifest.json").read_text())
     models = {key: node for key, node in manifest["nodes"].items() if node["resource_type"] == "model"}
@@ -136,10 +139,15 @@ def compile_plan(corpus: Path | None, work: Path, database: Path) -> Path:
 
     for key in sorted(models):
         visit(key)
-    seeds = [] if corpus else [
-        {"schema": node["schema"], "name": node["alias"], "path": str(REPO_ROOT / node["original_file_path"])}
-        for node in manifest["nodes"].values() if node["resource_type"] == "seed"
-    ]
+    seeds = (
+        []
+        if corpus
+        else [
+            {"schema": node["schema"], "name": node["alias"], "path": str(REPO_ROOT / node["original_file_path"])}
+            for node in manifest["nodes"].values()
+            if node["resource_type"] == "seed"
+        ]
+    )
     plan = {
         "seeds": seeds,
         "models": [
@@ -175,9 +183,12 @@ def run_direct(plan_path: Path, database: Path) -> None:
 
 def mart_rows(database: Path) -> dict[str, int]:
     with duckdb.connect(str(database), read_only=True) as connection:
-        names = [row[0] for row in connection.execute(
-            "select table_name from information_schema.tables where table_schema = 'marts' order by 1"
-        ).fetchall()]
+        names = [
+            row[0]
+            for row in connection.execute(
+                "select table_name from information_schema.tables where table_schema = 'marts' order by 1"
+            ).fetchall()
+        ]
         return {name: connection.execute(f"select count(*) from marts.{name}").fetchone()[0] for name in names}  # noqa: S608
 
 
@@ -211,35 +222,57 @@ def benchmark(label: str, reports: int, corpus: Path | None, runs: int, work: Pa
     # One untimed `dbt parse` with the build's own profile and vars, so that every timed build
     # starts as a repeated build does (partial parsing), not with a full parse.
     dbt_target = work / "dbt_target"
-    subprocess.run(  # noqa: S603
+    subprocess.run(
         [str(BIN / "dbt"), "parse", "--target-path", str(dbt_target), *dbt_args(corpus)],
-        cwd=REPO_ROOT, env=dbt_env(work / "dbt" / "warehouse.duckdb"), check=True, capture_output=True,
+        cwd=REPO_ROOT,
+        env=dbt_env(work / "dbt" / "warehouse.duckdb"),
+        check=True,
+        capture_output=True,
     )
     dbt_runs: list[Measurement] = []
     direct_runs: list[Measurement] = []
     for run in range(runs):
         database = fresh(work / "dbt" / "warehouse.duckdb")
-        dbt_runs.append(measure(
-            [str(BIN / "dbt"), "build", "--target-path", str(dbt_target), *dbt_args(corpus)],
-            env=dbt_env(database), log=work / f"dbt_build_{run}.log",
-        ))
-        direct_runs.append(measure(
-            [sys.executable, __file__, "direct", str(plan), str(fresh(work / "direct" / "warehouse.duckdb"))],
-            log=work / f"direct_{run}.log",
-        ))
-        print(f"  {label} run {run + 1}: dbt {dbt_runs[-1].seconds:.2f} s, direct {direct_runs[-1].seconds:.2f} s", file=sys.stderr)
+        dbt_runs.append(
+            measure(
+                [str(BIN / "dbt"), "build", "--target-path", str(dbt_target), *dbt_args(corpus)],
+                env=dbt_env(database),
+                log=work / f"dbt_build_{run}.log",
+            )
+        )
+        direct_runs.append(
+            measure(
+                [sys.executable, __file__, "direct", str(plan), str(fresh(work / "direct" / "warehouse.duckdb"))],
+                log=work / f"direct_{run}.log",
+            )
+        )
+        print(
+            f"  {label} run {run + 1}: dbt {dbt_runs[-1].seconds:.2f} s, direct {direct_runs[-1].seconds:.2f} s",
+            file=sys.stderr,
+        )
     database = work / "dbt" / "warehouse.duckdb"
     return Result(label, reports, dbt_runs, direct_runs, mart_rows(database), query_latencies(database))
 
 
 def machine() -> str:
-    memory_kib = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "?")
+    memory_kib = next(
+        int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+    )
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        "?",
+    )
     versions = {name: metadata.version(name) for name in ("dbt-core", "dbt-duckdb", "duckdb")}
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     return (
-        f"nproc {os.cpu_count()}, {memory_kib / 1024 / 1024:.1f} GiB memory, CPU {cpu}; {platform.system()} {platform.release()}; "
-        f"Python {platform.python_version()}, " + ", ".join(f"{name} {version}" for name, version in versions.items())
+        f"nproc {os.cpu_count()}, {memory_kib / 1024 / 1024:.1f} GiB memory, CPU {cpu}; "
+        f"{platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}, "
+        + ", ".join(f"{name} {version}" for name, version in versions.items())
         + f"; dbt threads {THREADS}; load average at the end {load}"
     )
 
@@ -252,10 +285,13 @@ def table(results: list[Result], runs: int) -> str:
     query_names = list(DASHBOARD_QUERIES)
     lines = [
         f"Medians of {runs} runs, side by side. Queries: p50 / p95 in ms over {QUERY_REPEATS} runs each: "
-        + "; ".join(f"Q{index} {name}" for index, name in enumerate(query_names, start=1)) + ".",
+        + "; ".join(f"Q{index} {name}" for index, name in enumerate(query_names, start=1))
+        + ".",
         "",
         "| input | reports | dbt build s | direct DuckDB s | ratio | dbt peak MiB | direct peak MiB | "
-        "s per 1k reports | mart rows | " + " | ".join(f"Q{index} ms" for index in range(1, len(query_names) + 1)) + " |",
+        "s per 1k reports | mart rows | "
+        + " | ".join(f"Q{index} ms" for index in range(1, len(query_names) + 1))
+        + " |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---|" + "---:|" * len(query_names),
     ]
     for result in results:
@@ -289,10 +325,19 @@ def main() -> None:
     results = [benchmark("shipped seeds (dbt seed)", shipped_reports, None, arguments.runs, work / "seeds")]
     for size in arguments.sizes:
         corpus = work / f"corpus_{size}"
-        subprocess.run(  # noqa: S603
-            [sys.executable, str(REPO_ROOT / "benchmarks" / "generate_corpus.py"), "--reports", str(size),
-             "--seed", str(arguments.seed), "--out", str(corpus)],
-            check=True, capture_output=True,
+        subprocess.run(
+            [
+                sys.executable,
+                str(REPO_ROOT / "benchmarks" / "generate_corpus.py"),
+                "--reports",
+                str(size),
+                "--seed",
+                str(arguments.seed),
+                "--out",
+                str(corpus),
+            ],
+            check=True,
+            capture_output=True,
         )
         results.append(benchmark("corpus (read_csv)", size, corpus, arguments.runs, work / f"run_{size}"))
     print(f"Machine: {machine()}\n")

@@ -23,6 +23,7 @@ from typing import Any
 
 from dbt.adapters.duckdb.plugins import BasePlugin
 from duckdb import DuckDBPyConnection
+
 from market_sizing_exports import prepare_directory, swap_directory
 from market_sizing_inputs import check_csv_files
 

@@ -4,7 +4,8 @@ Every model is `with <import CTEs>, <logic CTEs> <final select>`:
 
 - import CTEs come first: each holds exactly one `ref()`/`source()`, and no CTE after the first
   logic CTE refers to another model;
-- the statement ends with a final select that reads one CTE of the file (no `ref()`, no join).
+- the statement ends with a final select that reads one CTE of the file (no `ref()`, no join),
+  optionally ordered.
 
 Usage: python tools/check_sql_structure.py [paths...] (default: every .sql file under models/).
 """
@@ -18,7 +19,8 @@ from pathlib import Path
 
 REFERENCE = re.compile(r"\{\{\s*(ref|source)\s*\(")
 CTE_START = re.compile(r"(\w+)\s+as\s*\(", re.IGNORECASE)
-FINAL_FROM = re.compile(r"\bfrom\s+(\w+)\s*$", re.IGNORECASE)
+# An `order by` may follow: marts are stored in the order their readers filter on.
+FINAL_FROM = re.compile(r"\bfrom\s+(\w+)\s*(?:order\s+by\s+[\w\s,.]+)?$", re.IGNORECASE)
 JOIN = re.compile(r"\bjoin\b", re.IGNORECASE)
 
 

@@ -10,7 +10,17 @@ from pathlib import Path
 
 import yaml
 
-SKIPPED_DIRECTORIES = {".venv", "target", "dbt_packages", "logs", ".git", "node_modules"}
+SKIPPED_DIRECTORIES = {
+    ".venv",
+    ".venv-spark",
+    ".exports",
+    "exports",
+    "target",
+    "dbt_packages",
+    "logs",
+    ".git",
+    "node_modules",
+}
 
 
 class UniqueKeyLoader(yaml.SafeLoader):

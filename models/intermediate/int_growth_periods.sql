@@ -42,19 +42,19 @@ matched as (
     from stated_cagrs
     left join anchors as start_at_label
         on stated_cagrs.report_id = start_at_label.report_id
-        and stated_cagrs.region_id = start_at_label.region_id
-        and coalesce(stated_cagrs.segment_id, '') = coalesce(start_at_label.segment_id, '')
-        and stated_cagrs.label_start_year = start_at_label.year
+            and stated_cagrs.region_id = start_at_label.region_id
+            and coalesce(stated_cagrs.segment_id, '') = coalesce(start_at_label.segment_id, '')
+            and stated_cagrs.label_start_year = start_at_label.year
     left join anchors as start_at_base
         on stated_cagrs.report_id = start_at_base.report_id
-        and stated_cagrs.region_id = start_at_base.region_id
-        and coalesce(stated_cagrs.segment_id, '') = coalesce(start_at_base.segment_id, '')
-        and stated_cagrs.label_start_year - 1 = start_at_base.year
+            and stated_cagrs.region_id = start_at_base.region_id
+            and coalesce(stated_cagrs.segment_id, '') = coalesce(start_at_base.segment_id, '')
+            and stated_cagrs.label_start_year - 1 = start_at_base.year
     left join anchors as end_anchor
         on stated_cagrs.report_id = end_anchor.report_id
-        and stated_cagrs.region_id = end_anchor.region_id
-        and coalesce(stated_cagrs.segment_id, '') = coalesce(end_anchor.segment_id, '')
-        and stated_cagrs.label_end_year = end_anchor.year
+            and stated_cagrs.region_id = end_anchor.region_id
+            and coalesce(stated_cagrs.segment_id, '') = coalesce(end_anchor.segment_id, '')
+            and stated_cagrs.label_end_year = end_anchor.year
 ),
 
 implied as (

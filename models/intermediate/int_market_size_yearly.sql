@@ -31,7 +31,7 @@ spine_anchors as (
     from spine
     left join anchors
         on spine.report_id = anchors.report_id
-        and spine.year = anchors.year
+            and spine.year = anchors.year
 ),
 
 -- The stated years around each year: the latest at or before it and the earliest at or after it,
@@ -66,10 +66,10 @@ bracketed as (
     from anchor_years
     left join anchors as previous_anchors
         on anchor_years.report_id = previous_anchors.report_id
-        and anchor_years.previous_year = previous_anchors.year
+            and anchor_years.previous_year = previous_anchors.year
     left join anchors as next_anchors
         on anchor_years.report_id = next_anchors.report_id
-        and anchor_years.next_year = next_anchors.year
+            and anchor_years.next_year = next_anchors.year
 ),
 
 covering_growth_ranked as (
@@ -83,12 +83,12 @@ covering_growth_ranked as (
             order by
                 growth_periods.usable_to_year - growth_periods.usable_from_year,
                 growth_periods.usable_to_year desc,
-                growth_periods.figure_id
+                growth_periods.figure_id asc
         ) as preference
     from bracketed
     inner join growth_periods
         on bracketed.report_id = growth_periods.report_id
-        and bracketed.year between growth_periods.usable_from_year and growth_periods.usable_to_year
+            and bracketed.year between growth_periods.usable_from_year and growth_periods.usable_to_year
     where bracketed.previous_year is null
         or bracketed.next_year is null
 ),
@@ -113,7 +113,7 @@ classified as (
     from bracketed
     left join covering_growth
         on bracketed.report_id = covering_growth.report_id
-        and bracketed.year = covering_growth.year
+            and bracketed.year = covering_growth.year
 ),
 
 computed as (

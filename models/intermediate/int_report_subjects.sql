@@ -26,11 +26,23 @@ segments as (
 ),
 
 named as (
-    select report_id, region_id, segment_id from figures
+    select
+        report_id,
+        region_id,
+        segment_id
+    from figures
     union
-    select report_id, region_id, segment_id from claims
+    select
+        report_id,
+        region_id,
+        segment_id
+    from claims
     union
-    select report_id, region_id, segment_id from mentions
+    select
+        report_id,
+        region_id,
+        segment_id
+    from mentions
 ),
 
 subjects as (

@@ -8,14 +8,18 @@ figures as (
 ),
 
 report_years as (
-    select report_id, year
+    select
+        report_id,
+        year
     from figures
     where measure in ('market_size', 'share')
         and year is not null
 
     union all
 
-    select report_id, period_start_year as year
+    select
+        report_id,
+        period_start_year as year
     from figures
     where measure = 'cagr'
         and region_id = 'world'
@@ -24,7 +28,9 @@ report_years as (
 
     union all
 
-    select report_id, period_end_year as year
+    select
+        report_id,
+        period_end_year as year
     from figures
     where measure = 'cagr'
         and region_id = 'world'

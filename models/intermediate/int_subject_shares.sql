@@ -38,8 +38,8 @@ subject_figures as (
     from figures
     inner join subjects
         on figures.report_id = subjects.report_id
-        and coalesce(figures.segment_id, figures.region_id) = subjects.subject_id
-        and (figures.segment_id is null) = (subjects.subject_type = 'region')
+            and coalesce(figures.segment_id, figures.region_id) = subjects.subject_id
+            and (figures.segment_id is null) = (subjects.subject_type = 'region')
     where figures.measure in ('share', 'market_size')
 ),
 
@@ -71,9 +71,9 @@ stated as (
     from stated_shares
     full outer join stated_values
         on stated_shares.report_id = stated_values.report_id
-        and stated_shares.subject_type = stated_values.subject_type
-        and stated_shares.subject_id = stated_values.subject_id
-        and stated_shares.year = stated_values.year
+            and stated_shares.subject_type = stated_values.subject_type
+            and stated_shares.subject_id = stated_values.subject_id
+            and stated_shares.year = stated_values.year
 ),
 
 disclosed as (
@@ -112,7 +112,7 @@ disclosed as (
     from stated
     left join market_size_yearly
         on stated.report_id = market_size_yearly.report_id
-        and stated.year = market_size_yearly.year
+            and stated.year = market_size_yearly.year
 ),
 
 residual_totals as (
@@ -150,7 +150,7 @@ residuals as (
     from residual_totals
     left join market_size_yearly
         on residual_totals.report_id = market_size_yearly.report_id
-        and residual_totals.year = market_size_yearly.year
+            and residual_totals.year = market_size_yearly.year
 ),
 
 subject_claims as (
@@ -165,14 +165,24 @@ subject_claims as (
     from claims
     inner join subjects
         on claims.report_id = subjects.report_id
-        and coalesce(claims.segment_id, claims.region_id) = subjects.subject_id
-        and (claims.segment_id is null) = (subjects.subject_type = 'region')
+            and coalesce(claims.segment_id, claims.region_id) = subjects.subject_id
+            and (claims.segment_id is null) = (subjects.subject_type = 'region')
 ),
 
 family_years as (
-    select report_id, subject_type, subject_family, year from disclosed
+    select
+        report_id,
+        subject_type,
+        subject_family,
+        year
+    from disclosed
     union
-    select report_id, subject_type, subject_family, year from subject_claims
+    select
+        report_id,
+        subject_type,
+        subject_family,
+        year
+    from subject_claims
     where year is not null
 ),
 
@@ -188,12 +198,12 @@ undisclosed_subjects as (
     select subjects.*
     from subjects
     where not exists (
-        select 1 as has_figure
-        from subject_figures
-        where subject_figures.report_id = subjects.report_id
-            and subject_figures.subject_type = subjects.subject_type
-            and subject_figures.subject_id = subjects.subject_id
-    )
+            select 1 as has_figure
+            from subject_figures
+            where subject_figures.report_id = subjects.report_id
+                and subject_figures.subject_type = subjects.subject_type
+                and subject_figures.subject_id = subjects.subject_id
+        )
 ),
 
 not_disclosed as (
@@ -218,13 +228,13 @@ not_disclosed as (
     from undisclosed_subjects
     left join family_years
         on undisclosed_subjects.report_id = family_years.report_id
-        and undisclosed_subjects.subject_type = family_years.subject_type
-        and undisclosed_subjects.subject_family = family_years.subject_family
+            and undisclosed_subjects.subject_type = family_years.subject_type
+            and undisclosed_subjects.subject_family = family_years.subject_family
     left join first_stated_years
         on undisclosed_subjects.report_id = first_stated_years.report_id
     left join market_size_yearly
         on undisclosed_subjects.report_id = market_size_yearly.report_id
-        and coalesce(family_years.year, first_stated_years.first_year) = market_size_yearly.year
+            and coalesce(family_years.year, first_stated_years.first_year) = market_size_yearly.year
 ),
 
 all_rows as (
@@ -248,9 +258,9 @@ claim_summaries as (
     from all_rows
     inner join subject_claims
         on all_rows.report_id = subject_claims.report_id
-        and all_rows.subject_type = subject_claims.subject_type
-        and all_rows.subject_id = subject_claims.subject_id
-        and (subject_claims.year is null or subject_claims.year = all_rows.year)
+            and all_rows.subject_type = subject_claims.subject_type
+            and all_rows.subject_id = subject_claims.subject_id
+            and (subject_claims.year is null or all_rows.year = subject_claims.year)
     group by all_rows.report_id, all_rows.subject_type, all_rows.subject_id, all_rows.year
 ),
 
@@ -261,9 +271,9 @@ final as (
     from all_rows
     left join claim_summaries
         on all_rows.report_id = claim_summaries.report_id
-        and all_rows.subject_type = claim_summaries.subject_type
-        and all_rows.subject_id = claim_summaries.subject_id
-        and all_rows.year = claim_summaries.year
+            and all_rows.subject_type = claim_summaries.subject_type
+            and all_rows.subject_id = claim_summaries.subject_id
+            and all_rows.year = claim_summaries.year
 )
 
 select * from final

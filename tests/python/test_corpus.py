@@ -21,8 +21,15 @@ CORPUS_REPORTS = 20_000
 
 
 def generate(out: Path, reports: int = CORPUS_REPORTS) -> Path:
-    subprocess.run(  # noqa: S603 - our own script
-        [sys.executable, str(REPO_ROOT / "benchmarks" / "generate_corpus.py"), "--reports", str(reports), "--out", str(out)],
+    subprocess.run(
+        [
+            sys.executable,
+            str(REPO_ROOT / "benchmarks" / "generate_corpus.py"),
+            "--reports",
+            str(reports),
+            "--out",
+            str(out),
+        ],
         check=True,
         capture_output=True,
     )
@@ -58,7 +65,10 @@ def test_the_generator_is_deterministic(tmp_path: Path, corpus: Path) -> None:
     other = generate(tmp_path / "other", reports=500)
     for name in ("reports", "report_figures", "report_claims", "report_mentions", "regions", "segments"):
         assert (again / f"{name}.csv").read_bytes() == (other / f"{name}.csv").read_bytes(), name
-        with (REPO_ROOT / "seeds" / f"{name}.csv").open(encoding="utf-8") as seed, (corpus / f"{name}.csv").open(encoding="utf-8") as generated:
+        with (
+            (REPO_ROOT / "seeds" / f"{name}.csv").open(encoding="utf-8") as seed,
+            (corpus / f"{name}.csv").open(encoding="utf-8") as generated,
+        ):
             assert generated.readline() == seed.readline(), f"{name}: header differs from the seed's"
 
 
@@ -75,11 +85,13 @@ def test_a_corpus_passes_every_validation(corpus_build: DbtRun, corpus: Path) ->
     assert f"WARN {CORPUS_REPORTS // 5} stated_cagr_consistent_with_stated_values" in corpus_build.output
 
 
-@pytest.mark.parametrize(("name", "key"), [("report_figures", "figure_id"), ("reports", "report_id"), ("report_mentions", "mention_id")])
+@pytest.mark.parametrize(
+    ("name", "key"), [("report_figures", "figure_id"), ("reports", "report_id"), ("report_mentions", "mention_id")]
+)
 def test_every_row_keeps_its_file_and_line(corpus_build: DbtRun, corpus: Path, name: str, key: str) -> None:
     expected = csv_lines(corpus / f"{name}.csv", key)
     with corpus_build.connect_build() as db:
-        rows = db.execute(f"select {key}, source_file, source_line from staging.stg_{name}").fetchall()  # noqa: S608 - fixed names
+        rows = db.execute(f"select {key}, source_file, source_line from staging.stg_{name}").fetchall()
     assert len(rows) == len(expected)
     assert {source_file for _, source_file, _ in rows} == {str(corpus / f"{name}.csv")}
     mismatched = [(row_key, line, expected[row_key]) for row_key, _, line in rows if line != expected[row_key]]

@@ -133,7 +133,10 @@ def test_superset_sqlalchemy_recipe_reads_every_mart(warehouse: DbtRun, copy_of_
     )
     completed = subprocess.run(
         [sys.executable, "-c", script, uri, ROWS_AND_DIGEST],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert completed.returncode == 0, completed.stderr
     answer = json.loads(completed.stdout)
@@ -148,10 +151,13 @@ def test_cli_recipe_reads_every_mart(warehouse: DbtRun, copy_of_warehouse: Path)
     arguments[0] = str(Path(sys.executable).with_name("duckdb"))
     arguments[-1] = str(copy_of_warehouse)
     expected = marts_checksum(warehouse.database)
-    script = "".join(
-        f"select '{table}|' || n || '|' || digest from ({ROWS_AND_DIGEST.format(table=table)}) as s(n, digest);\n"
-        for table in expected
-    ) + "select 'external access: ' || current_setting('enable_external_access');\n"
+    script = (
+        "".join(
+            f"select '{table}|' || n || '|' || digest from ({ROWS_AND_DIGEST.format(table=table)}) as s(n, digest);\n"
+            for table in expected
+        )
+        + "select 'external access: ' || current_setting('enable_external_access');\n"
+    )
     completed = subprocess.run(
         [*arguments, "-list", "-noheader"], input=script, capture_output=True, text=True, timeout=120, check=False
     )
