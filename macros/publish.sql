@@ -73,6 +73,16 @@
                 {%- do run_query(
                     "comment on table market_sizing_publish.marts." ~ adapter.quote(node.alias)
                     ~ " is " ~ sql_string(node.description | trim)) %}
+                {#- Column descriptions travel with the file, for BI tools that show them. -#}
+                {%- set column_comments = [] %}
+                {%- for column in node.columns.values() if column.description %}
+                    {%- do column_comments.append(
+                        "comment on column market_sizing_publish.marts." ~ adapter.quote(node.alias) ~ "."
+                        ~ adapter.quote(column.name) ~ " is " ~ sql_string(column.description | trim)) %}
+                {%- endfor %}
+                {%- if column_comments %}
+                    {%- do run_query(column_comments | join(";\n")) %}
+                {%- endif %}
             {%- endfor %}
             {%- do run_query(
                 "create table market_sizing_publish.meta.build_info as select"

@@ -57,6 +57,15 @@ def test_a_passing_build_publishes_the_marts_with_build_metadata(published: DbtR
         inputs, version = db.execute("select inputs_sha256, duckdb_version from meta.build_info").fetchone()
         assert inputs == expected_digest.hexdigest()
         assert version.startswith("v1.5")
+        undescribed = db.execute(
+            "select table_name, column_name from duckdb_columns() "
+            "where schema_name = 'marts' and (comment is null or comment = '')"
+        ).fetchall()
+        assert undescribed == []
+        tables_without_comment = db.execute(
+            "select table_name from duckdb_tables() where schema_name = 'marts' and (comment is null or comment = '')"
+        ).fetchall()
+        assert tables_without_comment == []
     assert marts_checksum(published.database) == marts_checksum(published.build_database) | {}
 
 
