@@ -16,12 +16,17 @@
     {%- set directory = run_query(
         "select market_sizing_prepare_directory(" ~ sql_string(link) ~ ", " ~ sql_string(invocation_id) ~ ")"
     ).columns[0].values()[0] %}
+    {#-
+        Read the file just published, whose tables were written in their fixed order: a scan keeps
+        that order (preserve_insertion_order), so the exports need no sort of their own.
+    -#}
+    {%- do run_query("attach " ~ sql_string(published_database_path()) ~ " as market_sizing_exported (read_only)") %}
     {%- for node in mart_nodes() %}
-        {%- set relation = api.Relation.create(database=node.database, schema=node.schema, identifier=node.alias) %}
-        {%- set rows = "(select * from " ~ relation ~ " order by all)" %}
+        {%- set rows = "market_sizing_exported.marts." ~ adapter.quote(node.alias) %}
         {%- do run_query("copy " ~ rows ~ " to " ~ sql_string(directory ~ '/' ~ node.alias ~ '.parquet') ~ " (format parquet)") %}
         {%- do run_query("copy " ~ rows ~ " to " ~ sql_string(directory ~ '/' ~ node.alias ~ '.csv') ~ " (format csv, header true)") %}
     {%- endfor %}
+    {%- do run_query("detach market_sizing_exported") %}
     {%- do run_query(
         "select market_sizing_swap_directory(" ~ sql_string(link) ~ ", " ~ sql_string(invocation_id) ~ ")") %}
     {{ log("market_sizing: EXPORTED " ~ (mart_nodes() | length) ~ " marts as Parquet and CSV to " ~ link ~ "/", info=true) }}
