@@ -1,0 +1,1 @@
+"""Python tools of the market_sizing warehouse (the dbt project sits at the repository root)."""
