@@ -320,15 +320,6 @@ def test_a_malformed_row_deep_in_a_large_file_names_its_line(tmp_path: Path, cor
     assert "a market size must be greater than zero" in run.output
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "warehouse bug: a child market's report stating dated shares of an ancestor market's segment dimension gets "
-        "the residual unallocated__<child market>__<dimension>, which dim_segments never generates (it makes "
-        "residual members only for each market's own dimensions), so fct_segment_shares fails its relationships test"
-    ),
-)
 def test_shares_of_an_ancestor_markets_segments_build(tmp_path: Path) -> None:
     corpus = generate(tmp_path / "corpus", 300, None, "--ancestor-segment-shares")
     segment_dimensions = {row["segment_id"]: row for row in read_rows(corpus, "segments")}
