@@ -23,7 +23,16 @@ market_closure as (
 ),
 
 scoped as (
-    {{ scope_to_report('rows_as_stated', ['claim_id', 'claim_type', 'year', 'excerpt', 'section', 'year_as_stated', 'source_file', 'source_line']) }}
+    {{ scope_to_report('rows_as_stated', [
+        'claim_id',
+        'claim_type',
+        'year',
+        'excerpt',
+        'section',
+        'year_as_stated',
+        'source_file',
+        'source_line',
+    ]) }}
 )
 
 select * from scoped

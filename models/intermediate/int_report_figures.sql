@@ -25,7 +25,31 @@ market_closure as (
 ),
 
 scoped as (
-    {{ scope_to_report('rows_as_stated', ['figure_id', 'measure', 'year', 'period_start_year', 'period_end_year', 'period_as_stated', 'value_as_stated', 'unit_as_stated', 'value_number', 'value_decimal_places', 'unit_kind', 'value_normalized', 'unit_normalized', 'qualifier', 'qualifier_kind', 'is_point_value', 'excerpt', 'section', 'year_as_stated', 'period_start_year_as_stated', 'period_end_year_as_stated', 'source_file', 'source_line']) }}
+    {{ scope_to_report('rows_as_stated', [
+        'figure_id',
+        'measure',
+        'year',
+        'period_start_year',
+        'period_end_year',
+        'period_as_stated',
+        'value_as_stated',
+        'unit_as_stated',
+        'value_number',
+        'value_decimal_places',
+        'unit_kind',
+        'value_normalized',
+        'unit_normalized',
+        'qualifier',
+        'qualifier_kind',
+        'is_point_value',
+        'excerpt',
+        'section',
+        'year_as_stated',
+        'period_start_year_as_stated',
+        'period_end_year_as_stated',
+        'source_file',
+        'source_line',
+    ]) }}
 )
 ,
 

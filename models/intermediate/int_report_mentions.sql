@@ -23,7 +23,13 @@ market_closure as (
 ),
 
 scoped as (
-    {{ scope_to_report('rows_as_stated', ['mention_id', 'excerpt', 'section', 'source_file', 'source_line']) }}
+    {{ scope_to_report('rows_as_stated', [
+        'mention_id',
+        'excerpt',
+        'section',
+        'source_file',
+        'source_line',
+    ]) }}
 )
 
 select * from scoped

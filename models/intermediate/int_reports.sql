@@ -89,7 +89,31 @@ edition_order as (
 
 final as (
     select
-        *,
+        report_id,
+        publisher,
+        title,
+        market_id,
+        geography_id,
+        market_name,
+        edition,
+        base_year,
+        currency,
+        is_primary,
+        base_year_as_stated,
+        is_primary_as_stated,
+        main_source_id,
+        source_url,
+        published_via,
+        published_on,
+        accessed_on,
+        source_document,
+        source_count,
+        source_urls,
+        latest_published_on,
+        figure_fingerprint,
+        edition_rank,
+        source_file,
+        source_line,
         lead(report_id) over (
             partition by publisher, market_id, geography_id
             order by edition_rank

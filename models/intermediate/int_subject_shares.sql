@@ -61,7 +61,9 @@ claim_summaries as (
 
 final as (
     select
-        all_rows.*,
+        {% for name, _ in subject_share_columns() -%}
+            all_rows.{{ name }},
+        {% endfor -%}
         claim_summaries.claim_summary
     from all_rows
     left join claim_summaries

@@ -22,13 +22,13 @@ segments as (
 ),
 
 claim_types as (
-    {%- for claim_type, spec in claim_type_vocabulary().items() %}
-    select
-        '{{ claim_type }}' as claim_type,
-        '{{ spec.compared_as }}' as compared_as,
-        {{ 'true' if spec.exclusive else 'false' }} as is_exclusive
-    {{ 'union all' if not loop.last }}
-    {%- endfor %}
+    {% for claim_type, spec in claim_type_vocabulary().items() -%}
+        select
+            '{{ claim_type }}' as claim_type,
+            '{{ spec.compared_as }}' as compared_as,
+            {{ 'true' if spec.exclusive else 'false' }} as is_exclusive
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
 ),
 
 subject_claims as (

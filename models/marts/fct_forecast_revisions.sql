@@ -49,6 +49,18 @@ earlier_values as (
         on edition_pairs.previous_report_id = market_size_yearly.report_id
 ),
 
+covered_years as (
+    select
+        report_id,
+        year
+    from later_values
+    union
+    select
+        report_id,
+        year
+    from earlier_values
+),
+
 paired as (
     select
         edition_pairs.publisher,
@@ -64,17 +76,7 @@ paired as (
         earlier_values.market_size_usd_bn as previous_market_size_usd_bn,
         earlier_values.basis as previous_basis
     from edition_pairs
-    inner join (
-        select
-            report_id,
-            year
-        from later_values
-        union
-        select
-            report_id,
-            year
-        from earlier_values
-    ) as covered_years
+    inner join covered_years
         on edition_pairs.report_id = covered_years.report_id
     left join later_values
         on covered_years.report_id = later_values.report_id

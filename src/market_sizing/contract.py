@@ -18,7 +18,10 @@ PROJECT_FILE = "dbt_project.yml"
 
 
 def find_project_dir(start: Path | None = None) -> Path:
-    """The nearest directory at or above `start` (default: this file, then the working directory) holding dbt_project.yml."""
+    """The nearest directory holding dbt_project.yml, at or above `start`.
+
+    By default: above this file (an editable install in the repository), else above the working directory.
+    """
     candidates = [Path(__file__).resolve().parent] if start is None else [start.resolve()]
     if start is None:
         candidates.append(Path.cwd().resolve())
