@@ -62,6 +62,8 @@
             {{ exceptions.raise_compiler_error(
                 "var min_plausible_year must be below max_plausible_year. The published warehouse was left as it was.") }}
         {%- endif %}
+        {#- Before any node: MARKET_SIZING_DB names the project's file (or a new one); leftovers go. -#}
+        {%- do check_publish_target() %}
     {%- endif %}
     select 1 as invocation_is_valid
 {% endmacro %}
