@@ -14,7 +14,7 @@ DB ?= $(or $(MARKET_SIZING_DB),market_sizing.duckdb)
 help:
 	@echo "make build   build the warehouse ($(DB))"
 	@echo "make test    run every test (dbt tests and pytest)"
-	@echo "make sql     open the warehouse read-only in the DuckDB CLI"
+	@echo "make sql     a read-only SQL prompt over the warehouse (SQL only, no files, no shell)"
 	@echo "make docs    generate the dbt docs site (target/index.html)"
 	@echo "make clean   remove build output (keeps .venv)"
 
@@ -37,10 +37,11 @@ test: build
 test-python: $(INSTALLED)
 	$(BIN)/pytest
 
-# Read-only, no file system access, settings locked: the same lock-down the README gives BI tools.
-READ_ONLY_SETTINGS := set enable_external_access = false; set lock_configuration = true;
+# Read-only, no file system access, settings locked (the lock-down the README gives BI tools), and
+# SQL only: the DuckDB CLI's dot commands run shell commands and write files, which its safe mode
+# does not fully stop in 1.5.x, so the prompt is tools/sql_prompt.py (docs/reliability.md).
 sql: $(INSTALLED)
-	$(BIN)/duckdb -readonly -cmd "$(READ_ONLY_SETTINGS)" "$(DB)"
+	$(BIN)/python tools/sql_prompt.py "$(DB)"
 
 docs: $(INSTALLED)
 	$(BIN)/dbt docs generate
