@@ -119,6 +119,7 @@
 
 {% macro duckdb__publish_warehouse(results) %}
     {%- if execute %}
+        {%- do report_plausibility_warnings(results) %}
         {%- set published = published_database_path() %}
         {%- set refusal = publish_refusal(results) %}
         {%- if refusal %}
