@@ -59,12 +59,14 @@
         {%- do outcome.update({result.node.unique_id: result.status | string}) -%}
     {%- endfor -%}
     {%- set missing = [] -%}
+    {%- set missing_by_kind = {} -%}
     {%- set failed = [] -%}
     {%- for unique_id in expected | sort -%}
         {%- set parts = unique_id.split('.') -%}
-        {%- set label = parts[0] ~ ' ' ~ parts[-1 if parts[0] == 'unit_test' else 2] -%}
+        {%- set label = parts[0] ~ ' ' ~ (parts[2:] | join('.') if parts[0] == 'unit_test' else parts[2]) -%}
         {%- if unique_id not in outcome -%}
             {%- do missing.append(label) -%}
+            {%- do missing_by_kind.update({parts[0]: missing_by_kind.get(parts[0], 0) + 1}) -%}
         {%- elif outcome[unique_id] not in ['success', 'pass', 'warn'] -%}
             {%- do failed.append(label ~ ' (' ~ outcome[unique_id] ~ ')') -%}
         {%- endif -%}
@@ -79,8 +81,13 @@
         {%- else -%}
             {%- set cause = "not every node of the project ran, so this build does not publish" -%}
         {%- endif -%}
+        {%- set kinds = [] -%}
+        {%- for kind in ['model', 'seed', 'test', 'unit_test'] if missing_by_kind.get(kind) -%}
+            {%- do kinds.append(missing_by_kind[kind] ~ ' ' ~ kind ~ ('s' if missing_by_kind[kind] > 1 else '')) -%}
+        {%- endfor -%}
         {{ return(cause ~ ": " ~ missing | length ~ " of the project's " ~ expected | length
-            ~ " models, seeds, tests and unit tests did not run, e.g. " ~ (missing[:5] | join(', '))) }}
+            ~ " models, seeds, tests and unit tests did not run (" ~ kinds | join(', ') ~ "), e.g. "
+            ~ (missing[:5] | join(', '))) }}
     {%- endif -%}
     {%- if failed -%}
         {{ return(failed | length ~ " node(s) failed or were skipped: " ~ (failed[:5] | join(', ')) ~ (', ...' if failed | length > 5 else '')) }}
