@@ -2,15 +2,30 @@
     Write-audit-publish. dbt builds and tests in the build database (profiles.yml). At the end of
     the run (on-run-end) this macro copies every mart, rows in a fixed order, into a new file beside
     the published one and swaps it in with one atomic rename, and only when:
-      - the command was `dbt build` (models and their tests ran together),
-      - nothing was selected or excluded (the whole warehouse was rebuilt), and
-      - no node failed, errored or was skipped.
+      - every enabled model, seed, data test and unit test of the project ran in this invocation
+        (decided from the run's results against the project's graph, whatever the command line,
+        selectors, resource-type filters or DBT_* environment settings were),
+      - no node failed, errored or was skipped, and no run on other data (--empty, --sample, --defer),
+      - MARKET_SIZING_DB names a file the project published, or a new file (macro check_publish_target).
     Readers that hold the old file keep a consistent snapshot; new connections see the new build.
 -#}
 
 {% macro published_database_path() -%}
     {{ return(env_var('MARKET_SIZING_DB', 'market_sizing.duckdb')) }}
 {%- endmacro %}
+
+{% macro check_publish_target() %}
+    {#- Refuses a MARKET_SIZING_DB that is not the project's (plugins/market_sizing_publish.py). -#}
+    {%- if execute and target.type == 'duckdb' %}
+        {%- set refusal = run_query(
+            "select market_sizing_check_publish_target(" ~ sql_string(published_database_path()) ~ ", "
+            ~ sql_string(target.path) ~ ")").columns[0].values()[0] %}
+        {%- if refusal %}
+            {{ exceptions.raise_compiler_error(refusal) }}
+        {%- endif %}
+    {%- endif %}
+    select 1 as publish_target_checked
+{% endmacro %}
 
 {% macro publish_warehouse(results) %}
     {{ return(adapter.dispatch('publish_warehouse', 'market_sizing')(results)) }}
@@ -24,24 +39,81 @@
 {% endmacro %}
 
 {% macro publish_refusal(results) -%}
-    {#- Why this invocation must not publish, or none. -#}
-    {%- if flags.WHICH != 'build' -%}
-        {{ return("`dbt " ~ flags.WHICH ~ "` does not run every test, so it does not publish") }}
-    {%- endif -%}
+    {#-
+        Why this invocation must not publish, or none. Decided by what ran, not by the command
+        line: every enabled model, seed, data test and unit test of the project must be in this
+        run's results and have passed (a test may warn). Any selector, resource-type filter or
+        environment setting that leaves a node out shows up here as a node that did not run.
+        Runs that execute every node on other data (--empty, --sample, --defer) never publish.
+    -#}
     {%- set args = invocation_args_dict -%}
-    {%- if args.get('select') or args.get('exclude') or args.get('selector') or args.get('empty') -%}
-        {{ return("a partial build (--select, --exclude, --selector or --empty) does not publish") }}
+    {%- for flag in ['empty', 'sample', 'defer'] if args.get(flag) -%}
+        {{ return("`--" ~ flag ~ "` builds on other data than the whole input, so it does not publish") }}
+    {%- endfor -%}
+    {%- set expected = project_node_ids() -%}
+    {%- if expected is string -%}
+        {{ return(expected) }}
     {%- endif -%}
-    {%- set failed = [] -%}
+    {%- set outcome = {} -%}
     {%- for result in results -%}
-        {%- if result.status in ['error', 'fail', 'runtime error', 'skipped'] -%}
-            {%- do failed.append(result.node.name ~ ' (' ~ result.status ~ ')') -%}
+        {%- do outcome.update({result.node.unique_id: result.status | string}) -%}
+    {%- endfor -%}
+    {%- set missing = [] -%}
+    {%- set missing_by_kind = {} -%}
+    {%- set failed = [] -%}
+    {%- for unique_id in expected | sort -%}
+        {%- set parts = unique_id.split('.') -%}
+        {%- set label = parts[0] ~ ' ' ~ (parts[2:] | join('.') if parts[0] == 'unit_test' else parts[2]) -%}
+        {%- if unique_id not in outcome -%}
+            {%- do missing.append(label) -%}
+            {%- do missing_by_kind.update({parts[0]: missing_by_kind.get(parts[0], 0) + 1}) -%}
+        {%- elif outcome[unique_id] not in ['success', 'pass', 'warn'] -%}
+            {%- do failed.append(label ~ ' (' ~ outcome[unique_id] ~ ')') -%}
         {%- endif -%}
     {%- endfor -%}
+    {%- if missing -%}
+        {%- if flags.WHICH != 'build' -%}
+            {%- set cause = "`dbt " ~ flags.WHICH ~ "` does not run every test, so it does not publish" -%}
+        {%- elif args.get('select') or args.get('exclude') or args.get('selector') -%}
+            {%- set cause = "a partial build (--select, --exclude or --selector) does not publish" -%}
+        {%- elif args.get('resource_types') or args.get('exclude_resource_types') -%}
+            {%- set cause = "a build filtered by resource type (--resource-type, --exclude-resource-type or DBT_EXCLUDE_RESOURCE_TYPES) does not publish" -%}
+        {%- else -%}
+            {%- set cause = "not every node of the project ran, so this build does not publish" -%}
+        {%- endif -%}
+        {%- set kinds = [] -%}
+        {%- for kind in ['model', 'seed', 'test', 'unit_test'] if missing_by_kind.get(kind) -%}
+            {%- do kinds.append(missing_by_kind[kind] ~ ' ' ~ kind ~ ('s' if missing_by_kind[kind] > 1 else '')) -%}
+        {%- endfor -%}
+        {{ return(cause ~ ": " ~ missing | length ~ " of the project's " ~ expected | length
+            ~ " models, seeds, tests and unit tests did not run (" ~ kinds | join(', ') ~ "), e.g. "
+            ~ (missing[:5] | join(', '))) }}
+    {%- endif -%}
     {%- if failed -%}
         {{ return(failed | length ~ " node(s) failed or were skipped: " ~ (failed[:5] | join(', ')) ~ (', ...' if failed | length > 5 else '')) }}
     {%- endif -%}
     {{ return(none) }}
+{%- endmacro %}
+
+{% macro project_node_ids() -%}
+    {#-
+        Unique ids of every enabled model, seed, data test and unit test of this project, or a
+        string saying why they cannot be known. The Jinja graph holds no unit tests, so they are
+        read from the manifest this invocation wrote (checked by its invocation id).
+    -#}
+    {%- set ids = [] -%}
+    {%- for unique_id, node in graph.nodes.items()
+        if node.package_name == project_name and node.resource_type in ['model', 'seed', 'test'] -%}
+        {%- do ids.append(unique_id) -%}
+    {%- endfor -%}
+    {%- set manifest = (flags.TARGET_PATH or 'target') ~ '/manifest.json' -%}
+    {%- set unit_tests = fromjson(run_query(
+        "select market_sizing_project_unit_tests(" ~ sql_string(manifest) ~ ", " ~ sql_string(invocation_id)
+        ~ ", " ~ sql_string(project_name) ~ ")").columns[0].values()[0]) -%}
+    {%- if unit_tests is mapping -%}
+        {{ return("the unit tests of the project cannot be verified (" ~ unit_tests.problem ~ "), so this run does not publish") }}
+    {%- endif -%}
+    {{ return(ids + unit_tests) }}
 {%- endmacro %}
 
 {% macro mart_nodes() -%}
@@ -54,6 +126,7 @@
 
 {% macro duckdb__publish_warehouse(results) %}
     {%- if execute %}
+        {%- do report_plausibility_warnings(results) %}
         {%- set published = published_database_path() %}
         {%- set refusal = publish_refusal(results) %}
         {%- if refusal %}
@@ -61,7 +134,8 @@
         {%- else %}
             {%- set staging_file = published ~ '.publishing' %}
             {%- set seed_paths = input_file_spec().keys() | list %}
-            {%- do run_query("select market_sizing_remove_file(" ~ sql_string(staging_file) ~ ")") %}
+            {#- Again right before writing: refuses a target that is not the project's, clears leftovers. -#}
+            {%- do check_publish_target() %}
             {%- do run_query("attach " ~ sql_string(staging_file) ~ " as market_sizing_publish") %}
             {%- do run_query("create schema market_sizing_publish.marts") %}
             {%- do run_query("create schema market_sizing_publish.meta") %}

@@ -1,7 +1,11 @@
 {#- Checks that run before any node (on-run-start): the invocation's variables and the input files. -#}
 
 {% macro allowed_vars() -%}
-    {#- Every dbt var that reaches SQL, with the values it may take. Anything else is refused. -#}
+    {#-
+        Every dbt var that reaches SQL, with the values it may take. Anything else is refused.
+        The plausibility bounds (models/staging/_staging__plausibility.yml) only ever warn; their
+        defaults are here (`default`), so that they need no entry in dbt_project.yml.
+    -#}
     {{ return({
         'min_plausible_year': {'kind': 'integer', 'min': 1000, 'max': 3000},
         'max_plausible_year': {'kind': 'integer', 'min': 1000, 'max': 3000},
@@ -10,6 +14,9 @@
         'outlier_min_log_spread': {'kind': 'number', 'min': 0, 'max': 5},
         'outlier_min_publishers': {'kind': 'integer', 'min': 3, 'max': 1000},
         'corpus_dir': {'kind': 'path'},
+        'min_plausible_market_size_usd_bn': {'kind': 'number', 'min': 0, 'max': 1000000, 'default': 0.01},
+        'max_plausible_market_size_usd_bn': {'kind': 'number', 'min': 0, 'max': 1000000, 'default': 5000},
+        'max_plausible_cagr_pct': {'kind': 'number', 'min': 0, 'max': 1000, 'default': 50},
     }) }}
 {%- endmacro %}
 
@@ -24,7 +31,7 @@
         {{ exceptions.raise_compiler_error("var '" ~ name ~ "' is not in allowed_vars()") }}
     {%- endif %}
     {%- set rule = allowed[name] %}
-    {%- set value = var(name, default) %}
+    {%- set value = var(name, rule.get('default', default)) %}
     {%- if rule.kind == 'path' %}
         {%- if value is not none and (value is not string or not modules.re.fullmatch('[A-Za-z0-9_./ -]+', value)) %}
             {{ exceptions.raise_compiler_error(
@@ -59,12 +66,18 @@
             {%- endif %}
         {%- endfor %}
         {%- for name in allowed %}
-            {%- do checked_var(name, none if allowed[name].kind == 'path' else var(name)) %}
+            {%- do checked_var(name, none if allowed[name].kind == 'path' else var(name, allowed[name].get('default'))) %}
         {%- endfor %}
+        {%- if checked_var('min_plausible_market_size_usd_bn') >= checked_var('max_plausible_market_size_usd_bn') %}
+            {{ exceptions.raise_compiler_error(
+                "var min_plausible_market_size_usd_bn must be below max_plausible_market_size_usd_bn. The published warehouse was left as it was.") }}
+        {%- endif %}
         {%- if var('min_plausible_year') >= var('max_plausible_year') %}
             {{ exceptions.raise_compiler_error(
                 "var min_plausible_year must be below max_plausible_year. The published warehouse was left as it was.") }}
         {%- endif %}
+        {#- Before any node: MARKET_SIZING_DB names the project's file (or a new one); leftovers go. -#}
+        {%- do check_publish_target() %}
     {%- endif %}
     select 1 as invocation_is_valid
 {% endmacro %}

@@ -4,8 +4,10 @@ dbt's Jinja cannot touch files, so the on-run-start check of the input CSV files
 on-run-end publish step (write-audit-publish) call these functions from SQL:
 
 - ``market_sizing_check_csv_files(spec_json)``: structural checks of every input CSV file;
+- ``market_sizing_check_publish_target(path, build_database)``: refuses a MARKET_SIZING_DB the project
+  did not publish, removes leftovers of an interrupted publish (``market_sizing_publish``);
 - ``market_sizing_replace_file(source, destination)``: atomic replace of the published file;
-- ``market_sizing_remove_file(path)``: removes a stale temporary file;
+- ``market_sizing_project_unit_tests(manifest, invocation_id, project)``: the unit tests a full build runs;
 - ``market_sizing_inputs_digest(paths_json)``: SHA-256 over the input files;
 - ``market_sizing_git_commit(directory)``: the commit the build ran from;
 - ``market_sizing_prepare_directory(link, version)`` and ``market_sizing_swap_directory(link, version)``:
@@ -16,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -26,28 +27,7 @@ from duckdb import DuckDBPyConnection
 
 from market_sizing_exports import prepare_directory, swap_directory
 from market_sizing_inputs import check_csv_files
-
-
-def replace_file(source: str, destination: str) -> str:
-    """Make `source` the file at `destination` in one atomic step (same directory, flushed first)."""
-    with open(source, "rb") as handle:
-        os.fsync(handle.fileno())
-    stale_wal = Path(destination + ".wal")
-    if stale_wal.exists():
-        stale_wal.unlink()
-    os.replace(source, destination)
-    directory = os.open(Path(destination).resolve().parent, os.O_RDONLY)
-    try:
-        os.fsync(directory)
-    finally:
-        os.close(directory)
-    return destination
-
-
-def remove_file(path: str) -> str:
-    for candidate in (Path(path), Path(path + ".wal")):
-        candidate.unlink(missing_ok=True)
-    return path
+from market_sizing_publish import check_publish_target, project_unit_tests, replace_file
 
 
 def inputs_digest(paths_json: str) -> str:
@@ -86,8 +66,9 @@ class Plugin(BasePlugin):
     def configure_connection(self, conn: DuckDBPyConnection) -> None:
         functions = {
             "market_sizing_check_csv_files": (check_csv_files, ["VARCHAR"]),
+            "market_sizing_check_publish_target": (check_publish_target, ["VARCHAR", "VARCHAR"]),
             "market_sizing_replace_file": (replace_file, ["VARCHAR", "VARCHAR"]),
-            "market_sizing_remove_file": (remove_file, ["VARCHAR"]),
+            "market_sizing_project_unit_tests": (project_unit_tests, ["VARCHAR", "VARCHAR", "VARCHAR"]),
             "market_sizing_inputs_digest": (inputs_digest, ["VARCHAR"]),
             "market_sizing_git_commit": (git_commit, ["VARCHAR"]),
             "market_sizing_prepare_directory": (prepare_directory, ["VARCHAR", "VARCHAR"]),

@@ -153,3 +153,22 @@ def source_text(name: str) -> str:
             pytest.fail(f"{path} is missing in CI. {SOURCES_MISSING}")
         pytest.skip(SOURCES_MISSING)
     return path.read_text(encoding="utf-8")
+
+
+def tree_state(root: Path, outputs: tuple[str, ...] = ("target", "logs", "exports", ".exports")) -> dict[str, str]:
+    """Every path under `root` with its kind and content digest, but for the build's own outputs
+    (`outputs`, the published file and its temporaries): what a refused run must leave unchanged."""
+    state = {}
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root).as_posix()
+        if relative.split("/")[0] in outputs or relative.startswith(PUBLISHED_NAME):
+            continue
+        if path.is_symlink():
+            state[relative] = "link:" + os.readlink(path)
+        elif path.is_dir():
+            state[relative] = "directory"
+        elif path.is_file():
+            state[relative] = file_digest(path)
+        else:
+            state[relative] = "special"
+    return state
