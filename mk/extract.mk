@@ -1,15 +1,29 @@
-# Issue 6: from report text to proposed seed rows (see README, "Add a report in three steps").
-#   make extract FILE=path/to/report.txt [PART=R2] [OUT=dir] [ARGS="--report-id x --prefix y"]
-#   make eval-extract   precision and recall of the extractor on the labelled set
+# The extractor (src/market_sizing/extract; see docs/adding-reports.md).
+#   make add-report FILE=report.pdf REPORT=acme_widget_2025 PUBLISHER="Acme" URL=https://... DATE=2026-11-27
+#                   [MARKET=market_id] [GEOGRAPHY=region_id] [TITLE=...] [EDITION=2025] [VIA="publisher page"]
+#                   [PUBLISHED=YYYY-MM-DD] [PREFIX=acme25]   -> target/review/<REPORT>/ to review
+#   make accept-report REVIEW=target/review/<REPORT>        appends the reviewed rows to seeds/, then: make build
+#   make eval-extract                                        precision and recall on the labelled corpus
 ifeq ($(.DEFAULT_GOAL),)
 .DEFAULT_GOAL := help
 endif
 
-.PHONY: extract eval-extract
+.PHONY: add-report accept-report eval-extract
 
-extract: $(INSTALLED)
-	@test -n "$(FILE)" || { echo "usage: make extract FILE=path/to/report.txt [PART=R2] [OUT=dir] [ARGS=...]"; exit 2; }
-	$(BIN)/python -m extractor "$(FILE)" $(if $(PART),--part $(PART)) $(if $(OUT),--out "$(OUT)") $(ARGS)
+EXTRACT := $(BIN)/python -m market_sizing.extract
+opt = $(if $(2),--$(1) "$(2)")
+
+add-report: $(INSTALLED)
+	@test -n "$(FILE)" || { echo "usage: make add-report FILE=report.txt|.html|.pdf REPORT=id PUBLISHER=... URL=... DATE=YYYY-MM-DD [MARKET=... GEOGRAPHY=... TITLE=... EDITION=... VIA=... PUBLISHED=... PREFIX=...]"; exit 2; }
+	$(EXTRACT) "$(FILE)" $(call opt,report-id,$(REPORT)) $(call opt,prefix,$(PREFIX)) \
+		$(call opt,market,$(MARKET)) $(call opt,geography,$(GEOGRAPHY)) $(call opt,publisher,$(PUBLISHER)) \
+		$(call opt,title,$(TITLE)) $(call opt,url,$(URL)) $(call opt,accessed-on,$(DATE)) \
+		$(call opt,edition,$(EDITION)) $(call opt,published-via,$(or $(VIA),publisher page)) \
+		$(call opt,published-on,$(PUBLISHED)) $(call opt,source-document,$(FILE))
+
+accept-report: $(INSTALLED)
+	@test -n "$(REVIEW)" || { echo "usage: make accept-report REVIEW=target/review/<report_id>"; exit 2; }
+	$(BIN)/python -m market_sizing.extract.accept "$(REVIEW)"
 
 eval-extract: $(INSTALLED)
-	$(BIN)/python -m extractor.evaluate
+	$(BIN)/python -m market_sizing.extract.evaluate

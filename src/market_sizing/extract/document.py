@@ -1,10 +1,13 @@
-"""Plain text to sections and sentences.
+"""Plain text to sections, sentences and table rows.
 
 A heading is a short line standing alone (blank line or text edge before and after), starting with a
 capital letter, without sentence-ending punctuation or a stated amount or percentage, and, if it
 holds a digit, title-cased ("Influence of COVID-19 and Pandemic Preparedness", but not
 "Pharmaceutical segment led in 2024"). The document's first heading is its title; text before the
 next heading belongs to the section "Introduction".
+
+A table row is a line of cells split by `|` or tabs ("Market Size (2024) | USD 4.1 Billion"), or a
+short "Label: value" line; its first cell labels the rest (`Sentence.label_end`).
 """
 
 from __future__ import annotations
@@ -12,23 +15,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractor import tokens
+from market_sizing.extract import quantities
 
 INTRODUCTION = "Introduction"
 MAX_HEADING_WORDS = 12
+MAX_LABEL_WORDS = 8
+MAX_LABEL_LINE = 120
 TITLE_WORD_LENGTH = 4  # shorter words ("of", "and", "the") may stay lower-case in a title
 # Abbreviations whose full stop does not end a sentence.
 ABBREVIATIONS = ("U.S.", "U.K.", "e.g.", "i.e.", "etc.", "Inc.", "Ltd.", "Co.", "vs.", "approx.", "No.", "St.")
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9$])")
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9$€£])")
+CELL_BORDER = re.compile(r"\s*\|\s*|\t+")
+SEPARATOR_ROW = re.compile(r"^[\s|:+-]*$")
+LABEL_LINE = re.compile(r"^(?P<label>[A-Z][^:.!?]{1,80}?):\s+(?P<value>\S.*)$")
 
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence of the text, with the section it stands in."""
+    """One sentence (or table row) of the text, with the section it stands in."""
 
     text: str
     section: str
     line: int
+    label_end: int | None = None  # a table row: where its label cell ends
 
 
 @dataclass(frozen=True)
@@ -47,9 +56,10 @@ def is_heading(line: str) -> bool:
         bool(stripped)
         and stripped[0].isupper()
         and (is_title_cased(stripped) or not any(character.isdigit() for character in stripped))
-        and not tokens.values(stripped)
+        and not quantities.values(stripped)
         and stripped[-1] not in ".!?;:,"
         and "http" not in stripped
+        and "|" not in stripped
         and len(stripped.split()) <= MAX_HEADING_WORDS
     )
 
@@ -74,6 +84,23 @@ def split_sentences(paragraph: str) -> list[str]:
     return [sentence.strip() for sentence in sentences if sentence.strip()]
 
 
+def table_row(line: str, section: str, number: int) -> Sentence | None:
+    """A line of cells as one row: "label | value | ..." (outer borders dropped), or "Label: value"."""
+    stripped = line.strip()
+    if "|" in stripped or "\t" in stripped:
+        if SEPARATOR_ROW.match(stripped):
+            return None
+        cells = [cell for cell in CELL_BORDER.split(stripped.strip("|")) if cell.strip()]
+        if len(cells) < 2:  # a label and a value at least
+            return None
+        text = " | ".join(cell.strip() for cell in cells)
+        return Sentence(text, section, number, len(cells[0].strip()))
+    label = LABEL_LINE.match(stripped)
+    if label and len(stripped) <= MAX_LABEL_LINE and len(label.group("label").split()) <= MAX_LABEL_WORDS:
+        return Sentence(stripped, section, number, label.end("label"))
+    return None
+
+
 def parse(text: str, *, has_title: bool = True) -> Document:
     """Sentences of `text`, each with the heading of its section.
 
@@ -85,44 +112,14 @@ def parse(text: str, *, has_title: bool = True) -> Document:
     sentences: list[Sentence] = []
     for index, line in enumerate(lines):
         if is_heading(line) and stands_alone(lines, index):
-            if has_title and not any(earlier.strip() for earlier in lines[:index]):
+            if has_title and not title and not any(earlier.strip() for earlier in lines[:index]):
                 title = line.strip()
             else:
                 section = line.strip()
             continue
-        for sentence in split_sentences(line):
-            sentences.append(Sentence(sentence, section, index + 1))
-    return Document(title, tuple(sentences))
-
-
-MARKDOWN_REPORT = re.compile(r"^## (R\d+)\.", re.MULTILINE)
-QUOTE = re.compile(r"\"([^\"]+)\"")
-LABEL = re.compile(r"^\s*[-*]\s+([A-Z][^\":]{0,60}):\s*\"")
-
-
-def markdown_reports(text: str) -> dict[str, str]:
-    """Split a notes file into its `## R<n>.` reports; only the quoted passages are report text.
-
-    Each quotation becomes a paragraph of its own; a label before a bullet's first quotation
-    ("- Summary box: ...") becomes a heading, so that its quotations keep their section.
-    """
-    reports: dict[str, str] = {}
-    matches = list(MARKDOWN_REPORT.finditer(text))
-    for position, match in enumerate(matches):
-        end = matches[position + 1].start() if position + 1 < len(matches) else len(text)
-        body = text[match.end() : end].split("\n## ", 1)[0]
-        reports[match.group(1)] = quoted_text(body)
-    return reports
-
-
-def quoted_text(body: str) -> str:
-    paragraphs: list[str] = []
-    for line in body.splitlines():
-        quotes = QUOTE.findall(line)
-        if not quotes:
+        row = table_row(line, section, index + 1)
+        if row is not None:
+            sentences.append(row)
             continue
-        label = LABEL.match(line)
-        if label:
-            paragraphs.append(label.group(1).strip())
-        paragraphs.extend(quote.strip() for quote in quotes)
-    return "\n\n".join(paragraphs) + "\n"
+        sentences.extend(Sentence(sentence, section, index + 1) for sentence in split_sentences(line))
+    return Document(title, tuple(sentences))

@@ -1,0 +1,215 @@
+"""Qualitative claims (who leads, gains share, grows fastest, is a key market) and plain mentions.
+
+A clause's claim wording (the first type whose wording it holds) names the nearest known name before
+it, else the clause's own subject phrase (see `subjects`). In a table row ("Fastest Growing Market |
+Asia Pacific", "Key Markets: China, India") the label holds the wording and the cells name the
+subjects. Questions claim nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from market_sizing.extract.context import Context, clauses
+from market_sizing.extract.dating import YEAR
+from market_sizing.extract.figures import MAX_EXCERPT
+from market_sizing.extract.subjects import Scope, Subject, unnamed_claim_subject
+from market_sizing.extract.taxonomy import Member, NameMatch
+
+ORDINAL_BEFORE = r"(?<!second )(?<!third )(?<!fourth )"
+# Claim type -> wording; the first type whose wording a clause holds wins.
+CLAIM_WORDING: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "fastest_growing",
+        re.compile(
+            r"\bfastest[- ]growing\b|\bgrow\w*\s+(?:at\s+)?the\s+(?:fastest|quickest)\b|\bgrow\w*\s+(?:the\s+)?(?:fastest|quickest)\b"
+            r"|\b(?:highest|fastest)\s+(?:CAGR|growth)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "gaining_share",
+        re.compile(
+            r"\b(?:gain\w*|captur\w*|increas\w*|grow\w*)\s+(?:(?:its|their|increasing|growing|more|greater)\s+)?"
+            r"(?:market\s+|revenue\s+)?share\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "key_market",
+        re.compile(
+            r"\b(?:key|critical|important|significant|major|prominent|notable|lucrative)\s+(?:markets?|regions?|position)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "leads",
+        re.compile(
+            r"\bdominat(?:e|es|ed|ing)\b|\b(?:lead|leads|led)\b(?!\s+(?:to|times)\b)|\btak(?:e|es|ing)\s+the\s+lead\b"
+            r"|\btook\s+the\s+lead\b|\b(?:is|are|was|were|remains?|remained)\s+(?:the\s+)?leading\b"
+            rf"|{ORDINAL_BEFORE}\b(?:largest|highest|biggest|top|dominant)\s+(?:revenue\s+|market\s+|volume\s+)?share\b"
+            rf"|{ORDINAL_BEFORE}\b(?:largest|leading|dominant|biggest)\s+(?:region|segment|market)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+CLAIM_YEAR = re.compile(rf"\b(?:in|for|during)\s+(?:the\s+year\s+)?(?P<year>{YEAR})(?![\w-])", re.IGNORECASE)
+LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+
+
+@dataclass(frozen=True)
+class Claim:
+    claim_type: str
+    subject: Member
+    year: int | None
+    excerpt: str
+    section: str
+    line: int
+    year_span: tuple[int, int] | None = None
+    flags: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.claim_type, self.subject.kind, self.subject.member_id)
+
+
+@dataclass(frozen=True)
+class Mention:
+    subject: Member
+    excerpt: str
+    section: str
+    line: int
+
+
+def claims_of(context: Context, scope: Scope) -> list[Claim]:
+    """Claims of a statement or table row."""
+    sentence = context.sentence
+    if sentence.rstrip().endswith("?"):
+        return []
+    if context.label_end is not None:
+        row = table_claims(context, scope)
+        if row is not None:
+            return row
+    found: list[Claim] = []
+    for start, end in clauses(sentence):
+        claim = clause_claim(context, start, end, scope)
+        if claim is not None:
+            found.append(claim)
+    return found
+
+
+def wording_of(text: str) -> tuple[str, re.Match[str]] | None:
+    for claim_type, wording in CLAIM_WORDING:
+        trigger = wording.search(text)
+        if trigger is not None:
+            return (leads_by(text) if claim_type == "leads" else claim_type), trigger
+    return None
+
+
+def clause_claim(context: Context, start: int, end: int, scope: Scope) -> Claim | None:
+    sentence = context.sentence
+    clause = sentence[start:end]
+    wording = wording_of(clause)
+    if wording is None:
+        return None
+    claim_type, trigger = wording
+    before = [name for name in context.names if start <= name.start and name.end <= start + trigger.start()]
+    if before:
+        subject, subject_start = Subject.of(before[-1].member), before[-1].start
+    else:
+        unnamed = unnamed_claim_subject(sentence[start : start + trigger.start()], scope)
+        if unnamed is None:
+            return None
+        subject = unnamed
+        found = sentence.lower().find(unnamed.member.name.lower(), start, start + trigger.start())
+        subject_start = found if found >= 0 else start
+    year = CLAIM_YEAR.search(clause)
+    text = sentence[subject_start : start + trigger.end()]
+    if len(text) > MAX_EXCERPT:
+        text = sentence[start + trigger.start() : start + trigger.end()]
+    return Claim(
+        claim_type,
+        subject.member,
+        int(year.group("year")) if year else None,
+        text,
+        context.section,
+        context.line,
+        (start + year.start("year"), start + year.end("year")) if year else None,
+        (subject.flag,) if subject.flag else (),
+    )
+
+
+def table_claims(context: Context, scope: Scope) -> list[Claim] | None:
+    """A row whose label is a claim wording: one claim per name in its cells; None when the label
+    holds no claim wording."""
+    assert context.label_end is not None
+    sentence, label = context.sentence, context.sentence[: context.label_end]
+    wording = wording_of(label)
+    if wording is None or trigger_is_cell_text(label, wording[1]):
+        return None
+    claim_type = wording[0]
+    named = [name for name in context.names if name.start >= context.label_end]
+    if named:
+        return [row_claim(context, claim_type, Subject.of(name.member), name) for name in named]
+    cells = [cell for cell in LIST_SPLIT.split(sentence[context.label_end :].strip(" |:")) if cell]
+    claims = []
+    for cell in cells:
+        subject = unnamed_claim_subject(cell, scope)
+        if subject is not None:
+            offset = sentence.find(cell, context.label_end)
+            claims.append(
+                row_claim(context, claim_type, subject, NameMatch(offset, offset + len(cell), cell, subject.member))
+            )
+    return claims
+
+
+def trigger_is_cell_text(label: str, trigger: re.Match[str]) -> bool:
+    return len(label.split()) > 6  # a sentence-long first cell is text, not a label
+
+
+def row_claim(context: Context, claim_type: str, subject: Subject, name: NameMatch) -> Claim:
+    label = context.sentence[: context.label_end]
+    year = CLAIM_YEAR.search(label) or re.search(rf"\((?P<year>{YEAR})\)", label)
+    flags = (subject.flag,) if subject.flag else ()
+    return Claim(
+        claim_type,
+        subject.member,
+        int(year.group("year")) if year else None,
+        context.sentence[: name.end][:MAX_EXCERPT],
+        context.section,
+        context.line,
+        (year.start("year"), year.end("year")) if year else None,
+        flags,
+    )
+
+
+def leads_by(clause: str) -> str:
+    revenue = re.search(r"\brevenue\b", clause, re.IGNORECASE)
+    volume = re.search(r"\bvolumes?\b", clause, re.IGNORECASE)
+    if revenue and not volume:
+        return "leads_revenue"
+    if volume and not revenue:
+        return "leads_volume"
+    return "leads"
+
+
+def mention_of(sentence: str, name: NameMatch, section: str, line: int) -> Mention:
+    """A name and up to three words either side, within the sentence."""
+    left = re.search(r"(?:\S+\s+){0,3}$", sentence[: name.start])
+    right = re.match(r"(?:\s*\S+){0,3}", sentence[name.end :])
+    start = left.start() if left else name.start
+    end = name.end + (right.end() if right else 0)
+    return Mention(name.member, sentence[start:end].strip(" ,;:.|"), section, line)
+
+
+def first_of_each(found: list[Claim]) -> list[Claim]:
+    """A claim repeated (a summary restating the lead) is kept once, as first stated."""
+    kept: dict[tuple[str, str, str], Claim] = {}
+    for claim in found:
+        kept.setdefault(claim.key, claim)
+    return list(kept.values())
+
+
+def with_flag(claim: Claim, reason: str) -> Claim:
+    return replace(claim, flags=(*claim.flags, reason))

@@ -1,0 +1,192 @@
+"""One report's text to its scope, figures, claims, mentions and the sentences left unclassified.
+
+The report's forecast period, for CAGRs worded "over the forecast period" (and sizes "by the end of
+the forecast period"), is, in order: a period the text states as the forecast period ("forecast
+period 2025-2033", a "Forecast Period | 2025-2033" row, a title "... Forecast, 2025-2032") — certain;
+the span of the sentence's own dated sizes — flagged as inferred; the period of the report's first
+whole-market CAGR — flagged as carried from another sentence. Without any, the figure is listed as
+unclassified.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from market_sizing.extract import claims as claim_rules
+from market_sizing.extract import dating, document, figures, quantities, scope, taxonomy
+from market_sizing.extract.claims import Claim, Mention
+from market_sizing.extract.context import Context
+from market_sizing.extract.figures import PERIOD_INFERRED, Figure
+from market_sizing.extract.subjects import Scope, carried_regions
+from market_sizing.extract.vocabulary import Vocabulary
+
+PERIOD_CARRIED = "period carried from another sentence (the report's first whole-market CAGR)"
+FORECAST_WORDS = re.compile(r"\b(?:forecast|projection|outlook)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Unclassified:
+    """A sentence holding numbers that became no row, and why."""
+
+    section: str
+    line: int
+    sentence: str
+    reason: str
+
+
+@dataclass
+class Extraction:
+    title: str
+    scope: scope.ReportScope
+    figures: list[Figure] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    unclassified: list[Unclassified] = field(default_factory=list)
+
+
+def extract(
+    text: str,
+    seeds_dir: Path,
+    vocabulary: Vocabulary,
+    *,
+    has_title: bool = True,
+    market_id: str = "",
+    geography_id: str = "",
+) -> Extraction:
+    parsed = document.parse(text, has_title=has_title)
+    regions_only = taxonomy.load(seeds_dir, market_id)
+    proposed = scope.propose(parsed, regions_only, market_id=market_id, geography_id=geography_id)
+    names = regions_only if proposed.market_id == market_id else taxonomy.load(seeds_dir, proposed.market_id)
+    geography = names.regions.get(proposed.geography_id)
+    member = taxonomy.region_member(geography) if geography else taxonomy.Member("region", proposed.geography_id)
+    rules = Scope(member, scope.words(proposed.market_name, names), names)
+    result = Extraction(parsed.title, proposed)
+    mentions: list[Mention] = []
+    for sentence in parsed.sentences:
+        context = sentence_context(sentence, names, vocabulary)
+        mentions.extend(read_sentence(context, rules, vocabulary, result))
+        regions = carried_regions(context.names)
+        if regions:
+            rules = replace(rules, previous_regions=regions)
+    settle_report_period(result, stated_period(parsed))
+    result.figures = deduplicated(result)
+    result.claims = claim_rules.first_of_each(result.claims)
+    result.mentions = plain_mentions(mentions, result)
+    return result
+
+
+def sentence_context(sentence: document.Sentence, names: taxonomy.Taxonomy, vocabulary: Vocabulary) -> Context:
+    text = sentence.text
+    values = quantities.values(text)
+    return Context(
+        text,
+        sentence.section,
+        sentence.line,
+        values,
+        dating.years(text, values),
+        dating.periods(text, values),
+        names.find(text),
+        vocabulary.qualifiers,
+        sentence.label_end,
+    )
+
+
+def read_sentence(context: Context, rules: Scope, vocabulary: Vocabulary, result: Extraction) -> list[Mention]:
+    reading = figures.read(context, rules, vocabulary.units)
+    result.figures.extend(reading.figures)
+    found_claims = claim_rules.claims_of(context, rules)
+    result.claims.extend(found_claims)
+    # Values that became no figure are reported with their reason; other left-over digits below.
+    used = reading.used + [(value.start, value.end) for value in context.values]
+    used += [claim.year_span for claim in found_claims if claim.year_span]
+    used += [(period.start, period.end) for period in context.periods if is_forecast_period(period)]
+    left_over = quantities.other_numbers(context.sentence, used)
+    reasons = list(reading.problems)
+    if left_over:
+        numbers = ", ".join(context.sentence[start:end] for start, end in left_over)
+        reasons.append(f"numbers not read as any figure: {numbers}")
+    if reasons:
+        item = Unclassified(context.section, context.line, context.sentence, "; ".join(reasons))
+        result.unclassified.append(item)
+    return [claim_rules.mention_of(context.sentence, name, context.section, context.line) for name in context.names]
+
+
+def is_forecast_period(period: dating.Period) -> bool:
+    return period.first_year is not None and bool(FORECAST_WORDS.search(period.text))
+
+
+def stated_period(parsed: document.Document) -> tuple[int, int] | None:
+    """The forecast period the text states as such (see the module's rules)."""
+    title_periods = dating.periods(parsed.title, [])
+    if FORECAST_WORDS.search(parsed.title):
+        for period in title_periods:
+            if period.first_year is not None and period.last_year is not None:
+                return period.first_year, period.last_year
+    for sentence in parsed.sentences:
+        label = sentence.text[: sentence.label_end] if sentence.label_end is not None else ""
+        for period in dating.periods(sentence.text, quantities.values(sentence.text)):
+            if period.first_year is None or period.last_year is None:
+                continue
+            if is_forecast_period(period) or FORECAST_WORDS.search(label):
+                return period.first_year, period.last_year
+    return None
+
+
+def first_whole_market_period(result: Extraction) -> tuple[int, int] | None:
+    for figure in result.figures:
+        if (
+            figure.measure == "cagr"
+            and figure.subject.member_id == result.scope.geography_id
+            and figure.period_start_year
+            and figure.period_end_year
+            and PERIOD_INFERRED not in figure.flags
+        ):
+            return figure.period_start_year, figure.period_end_year
+    return None
+
+
+def settle_report_period(result: Extraction, stated: tuple[int, int] | None) -> None:
+    carried = first_whole_market_period(result)
+    settled: list[Figure] = []
+    for figure in result.figures:
+        if not (figure.needs_report_period or figure.year_is_report_period_end):
+            settled.append(figure)
+            continue
+        period, flag = (stated, "") if stated else (figure.implied_period, PERIOD_INFERRED)
+        if period is None:
+            period, flag = carried, PERIOD_CARRIED
+        if period is None:
+            reason = "its period is the report's forecast period, which the text never states"
+            result.unclassified.append(Unclassified(figure.section, figure.line, figure.sentence, reason))
+        elif figure.needs_report_period:
+            dated = replace(figure, period_start_year=period[0], period_end_year=period[1], needs_report_period=False)
+            settled.append(dated.flagged(flag))
+        else:
+            settled.append(replace(figure, year=period[1], year_is_report_period_end=False).flagged(flag))
+    result.figures = settled
+
+
+def deduplicated(result: Extraction) -> list[Figure]:
+    """Repeated statements of a figure become one (the first); a different value for the same figure
+    is left for review."""
+    kept: dict[tuple[object, ...], Figure] = {}
+    for figure in result.figures:
+        earlier = kept.get(figure.key)
+        if earlier is None:
+            kept[figure.key] = figure
+        elif earlier.value != figure.value:
+            reason = f"states {figure.value} for a figure stated as {earlier.value} before ({earlier.excerpt})"
+            result.unclassified.append(Unclassified(figure.section, figure.line, figure.sentence, reason))
+    return list(kept.values())
+
+
+def plain_mentions(mentions: list[Mention], result: Extraction) -> list[Mention]:
+    """Names with no figure and no claim, once each."""
+    covered = {figure.subject for figure in result.figures} | {claim.subject for claim in result.claims}
+    kept: dict[object, Mention] = {}
+    for mention in mentions:
+        if mention.subject not in covered and mention.subject not in kept:
+            kept[mention.subject] = mention
+    return list(kept.values())

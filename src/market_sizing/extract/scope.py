@@ -1,0 +1,138 @@
+"""The report's own scope: its market name as worded, its market_id, its geography and currency.
+
+- Market name: the noun phrase ending in "market" (or "industry", "sector") that is the subject of
+  the first sentence stating a money amount ("the global cold chain logistics market"), as worded,
+  without its article; else the title's words up to "Market". Certain when the title holds the same
+  words (geography and "global" aside) and the head word is "market"; flagged otherwise.
+- market_id: the market of seeds/markets.csv whose name has the same words (geography, "global",
+  "market" aside); flagged when none does. A market given on the command line is certain.
+- Geography: a region named in that phrase or its sentence's lead-in ("Europe's ... market",
+  "the U.S. ... market"), "global"/"worldwide" there for `world`; else a region or "Global" in the
+  title; else `world`, flagged. A geography given on the command line is certain.
+- Currency: that of the first whole-market size (USD when none), flagged when not USD.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from market_sizing.extract import quantities
+from market_sizing.extract.document import Document
+from market_sizing.extract.taxonomy import WORLD, Taxonomy
+
+HEAD_WORDS = ("market", "industry", "sector")
+PHRASE_STOP = frozenset(
+    """
+    the a an in on at by for to from with that this its their as is are was were be will of into about
+    expects expected puts put estimates estimated values valued says said sees forecasts projects reports
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+GLOBAL = re.compile(r"\b(?:global(?:ly)?|worldwide|world)\b", re.IGNORECASE)
+TRAILING = re.compile(r"\s+(?:size|share|value|revenue)$", re.IGNORECASE)
+MAX_OPENING_SENTENCES = 8
+MAX_PHRASE_WORDS = 12
+
+
+@dataclass(frozen=True)
+class ReportScope:
+    market_id: str
+    geography_id: str
+    market_name: str
+    currency: str = "USD"
+    flags: dict[str, str] = field(default_factory=dict)  # column -> why it needs review
+
+
+def words(text: str, taxonomy: Taxonomy) -> frozenset[str]:
+    """The words of a market name without geography, "global", "market" and possessives."""
+    text = re.sub(r"['’]s\b", "", text.lower())
+    for region in taxonomy.regions_in(text):
+        text = text.replace(region.text.lower(), " ")
+    text = GLOBAL.sub(" ", text)
+    return frozenset(word for word in re.findall(r"[a-z0-9&-]+", text) if word not in (*HEAD_WORDS, "the"))
+
+
+def market_phrase(sentence: str) -> tuple[int, int] | None:
+    """The span of the first noun phrase ending in a head word, walking back to an article, a
+    preposition, a verb of the list, a comma or a digit."""
+    head = re.search(rf"\b(?:{'|'.join(HEAD_WORDS)})\b", sentence, re.IGNORECASE)
+    if head is None:
+        return None
+    tokens = list(re.finditer(r"\S+", sentence[: head.start()]))
+    start = head.start()
+    for token in reversed(tokens[-MAX_PHRASE_WORDS:]):
+        word = token.group()
+        if word.lower() in PHRASE_STOP or (word.endswith((",", ";", ":", ".")) and word not in ("U.S.", "U.K.")):
+            break
+        if any(character.isdigit() for character in word):
+            break
+        start = token.start()
+    return (start, head.end()) if start < head.start() else None
+
+
+def propose(
+    document: Document,
+    taxonomy: Taxonomy,
+    *,
+    market_id: str = "",
+    geography_id: str = "",
+) -> ReportScope:
+    flags: dict[str, str] = {}
+    name, sentence_lead, currency = opening_market(document)
+    title_name = title_market(document.title)
+    if not name:
+        name = title_name
+    if not name:
+        flags["market_name"] = "no market name found in the title or the opening sentences"
+    elif (
+        not name.lower().endswith("market")
+        or not document.title
+        or not words(name, taxonomy) <= words(document.title, taxonomy)
+    ):
+        flags["market_name"] = "market name from the text only (the title does not word it so): check the wording"
+    geography = (
+        geography_id or geography_of(f"{sentence_lead} {name}", taxonomy) or geography_of(document.title, taxonomy)
+    )
+    if not geography:
+        geography = WORLD
+        flags["geography_id"] = "no geography stated in the title or the opening sentence: world assumed"
+    market = market_id or market_of(name, taxonomy)
+    if not market:
+        flags["market_id"] = f"no market in seeds/markets.csv is named like '{name}': choose or add one"
+    if currency != "USD":
+        flags["currency"] = f"figures stated in {currency}: the warehouse converts only USD units"
+    return ReportScope(market, geography, name, currency, flags)
+
+
+def opening_market(document: Document) -> tuple[str, str, str]:
+    """(market phrase, the words before it, currency) of the first sentence with a money amount and a
+    market phrase before it."""
+    for sentence in document.sentences[:MAX_OPENING_SENTENCES]:
+        if sentence.label_end is not None:
+            continue
+        amounts = [value for value in quantities.values(sentence.text) if value.kind == "money"]
+        span = market_phrase(sentence.text)
+        if amounts and span is not None:
+            phrase = TRAILING.sub("", sentence.text[span[0] : span[1]])
+            return phrase, sentence.text[: span[0]], amounts[0].currency
+    return "", "", "USD"
+
+
+def title_market(title: str) -> str:
+    match = re.search(r"^(.*?\bmarket)\b", title, re.IGNORECASE)
+    return match.group(1).strip() if match else ""
+
+
+def geography_of(text: str, taxonomy: Taxonomy) -> str:
+    regions = taxonomy.regions_in(text)
+    if regions:
+        return regions[0].member.member_id
+    return WORLD if GLOBAL.search(text) else ""
+
+
+def market_of(name: str, taxonomy: Taxonomy) -> str:
+    wanted = words(name, taxonomy)
+    for market_id, row in taxonomy.markets.items():
+        if wanted and words(row["market_name"], taxonomy) == wanted:
+            return market_id
+    return ""
