@@ -39,7 +39,8 @@ CLAIM_WORDING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "key_market",
         re.compile(
-            r"\b(?:key|critical|important|significant|major|prominent|notable|lucrative)\s+(?:markets?|regions?|position)\b",
+            r"\b(?:key|critical|important|significant|major|prominent|notable|lucrative|paramount|vital|crucial|strategic)"
+            r"\s+(?:markets?|regions?|position)\b",
             re.IGNORECASE,
         ),
     ),
@@ -47,7 +48,8 @@ CLAIM_WORDING: tuple[tuple[str, re.Pattern[str]], ...] = (
         "leads",
         re.compile(
             r"\bdominat(?:e|es|ed|ing)\b|\b(?:lead|leads|led)\b(?!\s+(?:to|times)\b)|\btak(?:e|es|ing)\s+the\s+lead\b"
-            r"|\btook\s+the\s+lead\b|\b(?:is|are|was|were|remains?|remained)\s+(?:the\s+)?leading\b"
+            r"|\btook\s+the\s+lead\b|\b(?:keep|keeps|maintain|maintains|retain|retains|hold|holds)\s+(?:its|their)\s+"
+            r"(?:leading|dominant|top)\s+position\b|\b(?:is|are|was|were|remains?|remained)\s+(?:the\s+)?leading\b"
             rf"|{ORDINAL_BEFORE}\b(?:largest|highest|biggest|top|dominant)\s+(?:revenue\s+|market\s+|volume\s+)?share\b"
             rf"|{ORDINAL_BEFORE}\b(?:largest|leading|dominant|biggest)\s+(?:region|segment|market)\b",
             re.IGNORECASE,
@@ -93,28 +95,48 @@ def claims_of(context: Context, scope: Scope) -> list[Claim]:
             return row
     found: list[Claim] = []
     for start, end in clauses(sentence):
-        claim = clause_claim(context, start, end, scope)
-        if claim is not None:
-            found.append(claim)
+        triggers = wordings(sentence[start:end])
+        if not triggers:
+            continue
+        # A claim's year is stated after its wording, before the next claim's ("led in 2024 and should
+        # grow the fastest": 2024 is the lead's); the first claim's may also stand before it.
+        ends = [*(start + trigger.start() for _, trigger in triggers[1:]), end]
+        for index, ((claim_type, trigger), high) in enumerate(zip(triggers, ends, strict=True)):
+            year = CLAIM_YEAR.search(sentence, start + trigger.end(), high)
+            if year is None and index == 0:
+                year = CLAIM_YEAR.search(sentence, start, start + trigger.start())
+            claim = clause_claim(context, start, claim_type, trigger, scope, year)
+            if claim is not None:
+                found.append(claim)
     return found
 
 
-def wording_of(text: str) -> tuple[str, re.Match[str]] | None:
+def wordings(text: str) -> list[tuple[str, re.Match[str]]]:
+    """Each claim type whose wording `text` holds, with its first trigger, in text order ("leads" and
+    "gaining share" exclude each other: the first listed wins)."""
+    found: list[tuple[str, re.Match[str]]] = []
     for claim_type, wording in CLAIM_WORDING:
         trigger = wording.search(text)
-        if trigger is not None:
-            return (leads_by(text) if claim_type == "leads" else claim_type), trigger
-    return None
+        if trigger is None or any(trigger.start() < other.end() and other.start() < trigger.end() for _, other in found):
+            continue
+        found.append(((leads_by(text) if claim_type == "leads" else claim_type), trigger))
+    return sorted(found, key=lambda item: item[1].start())
 
 
-def clause_claim(context: Context, start: int, end: int, scope: Scope) -> Claim | None:
+def wording_of(text: str) -> tuple[str, re.Match[str]] | None:
+    found = wordings(text)
+    return found[0] if found else None
+
+
+def clause_claim(
+    context: Context, start: int, claim_type: str, trigger: re.Match[str], scope: Scope, year: re.Match[str] | None
+) -> Claim | None:
     sentence = context.sentence
-    clause = sentence[start:end]
-    wording = wording_of(clause)
-    if wording is None:
-        return None
-    claim_type, trigger = wording
-    before = [name for name in context.names if start <= name.start and name.end <= start + trigger.start()]
+    before = [
+        name
+        for name in context.names
+        if start <= name.start and name.end <= start + trigger.start() and name.member != scope.geography
+    ]
     if before:
         subject, subject_start = Subject.of(before[-1].member), before[-1].start
     else:
@@ -124,7 +146,6 @@ def clause_claim(context: Context, start: int, end: int, scope: Scope) -> Claim 
         subject = unnamed
         found = sentence.lower().find(unnamed.member.name.lower(), start, start + trigger.start())
         subject_start = found if found >= 0 else start
-    year = CLAIM_YEAR.search(clause)
     text = sentence[subject_start : start + trigger.end()]
     if len(text) > MAX_EXCERPT:
         text = sentence[start + trigger.start() : start + trigger.end()]
@@ -135,7 +156,7 @@ def clause_claim(context: Context, start: int, end: int, scope: Scope) -> Claim 
         text,
         context.section,
         context.line,
-        (start + year.start("year"), start + year.end("year")) if year else None,
+        (year.start("year"), year.end("year")) if year else None,
         (subject.flag,) if subject.flag else (),
     )
 

@@ -15,7 +15,7 @@ WORD = re.compile(r"[\w$%.,’'()-]+")
 # Clauses: at a semicolon, a table cell border, "while", "whereas", "but", and ", and" before a new
 # subject ("..., and the U.S. ...").
 CLAUSE_BREAK = re.compile(
-    r";|\s\|\s|,?\s+(?:while|whereas|but)\s+|,\s+and\s+(?=(?:a|an|the|its|their)\s)", re.IGNORECASE
+    r";|\s\|\s|\s•\s|\s--\s|,?\s+(?:while|whereas|but)\s+|,\s+and\s+(?=(?:a|an|the|its|their)\s)", re.IGNORECASE
 )
 
 

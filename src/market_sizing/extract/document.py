@@ -19,6 +19,7 @@ from market_sizing.extract import quantities
 
 INTRODUCTION = "Introduction"
 MAX_HEADING_WORDS = 12
+MAX_TITLE_WORDS = 30
 MAX_LABEL_WORDS = 8
 MAX_LABEL_LINE = 120
 TITLE_WORD_LENGTH = 4  # shorter words ("of", "and", "the") may stay lower-case in a title
@@ -27,6 +28,7 @@ ABBREVIATIONS = ("U.S.", "U.K.", "e.g.", "i.e.", "etc.", "Inc.", "Ltd.", "Co.", 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9$€£])")
 CELL_BORDER = re.compile(r"\s*\|\s*|\t+")
 SEPARATOR_ROW = re.compile(r"^[\s|:+-]*$")
+LIST_MARKER = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+")
 LABEL_LINE = re.compile(r"^(?P<label>[A-Z][^:.!?]{1,80}?):\s+(?P<value>\S.*)$")
 
 
@@ -50,7 +52,7 @@ def is_title_cased(line: str) -> bool:
     return all(word[0].isupper() or not word[0].isalpha() for word in line.split() if len(word) >= TITLE_WORD_LENGTH)
 
 
-def is_heading(line: str) -> bool:
+def is_heading(line: str, max_words: int = MAX_HEADING_WORDS) -> bool:
     stripped = line.strip()
     return (
         bool(stripped)
@@ -60,7 +62,7 @@ def is_heading(line: str) -> bool:
         and stripped[-1] not in ".!?;:,"
         and "http" not in stripped
         and "|" not in stripped
-        and len(stripped.split()) <= MAX_HEADING_WORDS
+        and len(stripped.split()) <= max_words
     )
 
 
@@ -111,12 +113,14 @@ def parse(text: str, *, has_title: bool = True) -> Document:
     section = INTRODUCTION
     sentences: list[Sentence] = []
     for index, line in enumerate(lines):
-        if is_heading(line) and stands_alone(lines, index):
-            if has_title and not title and not any(earlier.strip() for earlier in lines[:index]):
+        first = has_title and not title and not any(earlier.strip() for earlier in lines[:index])
+        if is_heading(line, MAX_TITLE_WORDS if first else MAX_HEADING_WORDS) and stands_alone(lines, index):
+            if first:
                 title = line.strip()
             else:
                 section = line.strip()
             continue
+        line = LIST_MARKER.sub("", line)
         row = table_row(line, section, index + 1)
         if row is not None:
             sentences.append(row)

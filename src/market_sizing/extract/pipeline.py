@@ -61,7 +61,7 @@ def extract(
     names = regions_only if proposed.market_id == market_id else taxonomy.load(seeds_dir, proposed.market_id)
     geography = names.regions.get(proposed.geography_id)
     member = taxonomy.region_member(geography) if geography else taxonomy.Member("region", proposed.geography_id)
-    rules = Scope(member, scope.words(proposed.market_name, names), names)
+    rules = Scope(member, scope.market_words(parsed, proposed, names), names)
     result = Extraction(parsed.title, proposed)
     mentions: list[Mention] = []
     for sentence in parsed.sentences:

@@ -30,6 +30,12 @@ PHRASE_STOP = frozenset(
 )
 GLOBAL = re.compile(r"\b(?:global(?:ly)?|worldwide|world)\b", re.IGNORECASE)
 TRAILING = re.compile(r"\s+(?:size|share|value|revenue)$", re.IGNORECASE)
+HEAD_PATTERN = re.compile(rf"\b(?:{'|'.join(HEAD_WORDS)})\b", re.IGNORECASE)
+SCALE_WORD = re.compile(r"trillion|billion|million|bn|mn|tn|usd|us\$|\$", re.IGNORECASE)
+COMPLEMENT = re.compile(
+    r"\s+for\s+(?:[\w()-]+\s+){0,8}?[\w()-]+(?=\s+(?:is|was|were|are|will|stood|reached|had|has)\b)", re.IGNORECASE
+)
+MAX_SHORT_TITLE = 6
 MAX_OPENING_SENTENCES = 8
 MAX_PHRASE_WORDS = 12
 
@@ -52,22 +58,26 @@ def words(text: str, taxonomy: Taxonomy) -> frozenset[str]:
     return frozenset(word for word in re.findall(r"[a-z0-9&-]+", text) if word not in (*HEAD_WORDS, "the"))
 
 
-def market_phrase(sentence: str) -> tuple[int, int] | None:
-    """The span of the first noun phrase ending in a head word, walking back to an article, a
-    preposition, a verb of the list, a comma or a digit."""
-    head = re.search(rf"\b(?:{'|'.join(HEAD_WORDS)})\b", sentence, re.IGNORECASE)
-    if head is None:
+def market_phrase(sentence: str, before: int) -> tuple[int, int] | None:
+    """The span of the noun phrase ending in the last head word before `before`, walking back to an
+    article, a preposition, a verb of the list, a comma, a number or a scale word, with its "for ..."
+    complement ("market for pharmaceutical CDMOs")."""
+    heads = list(HEAD_PATTERN.finditer(sentence, 0, before))
+    if not heads:
         return None
+    head = heads[-1]
     tokens = list(re.finditer(r"\S+", sentence[: head.start()]))
     start = head.start()
     for token in reversed(tokens[-MAX_PHRASE_WORDS:]):
         word = token.group()
         if word.lower() in PHRASE_STOP or (word.endswith((",", ";", ":", ".")) and word not in ("U.S.", "U.K.")):
             break
-        if any(character.isdigit() for character in word):
+        if any(character.isdigit() for character in word) or SCALE_WORD.fullmatch(word):
             break
         start = token.start()
-    return (start, head.end()) if start < head.start() else None
+    complement = COMPLEMENT.match(sentence, head.end())
+    end = complement.end() if complement else head.end()
+    return (start, end) if start < head.start() or complement else None
 
 
 def propose(
@@ -111,16 +121,24 @@ def opening_market(document: Document) -> tuple[str, str, str]:
         if sentence.label_end is not None:
             continue
         amounts = [value for value in quantities.values(sentence.text) if value.kind == "money"]
-        span = market_phrase(sentence.text)
-        if amounts and span is not None:
+        span = market_phrase(sentence.text, amounts[0].start) if amounts else None
+        if span is not None:
             phrase = TRAILING.sub("", sentence.text[span[0] : span[1]])
             return phrase, sentence.text[: span[0]], amounts[0].currency
     return "", "", "USD"
 
 
 def title_market(title: str) -> str:
+    """The title's words up to "Market", or a short title itself ("Cold Chain Logistics")."""
     match = re.search(r"^(.*?\bmarket)\b", title, re.IGNORECASE)
-    return match.group(1).strip() if match else ""
+    if match:
+        return match.group(1).strip()
+    return title if len(title.split()) <= MAX_SHORT_TITLE and ":" not in title else ""
+
+
+def market_words(document: Document, found: ReportScope, taxonomy: Taxonomy) -> frozenset[str]:
+    """Words that name the report's whole market: those of its name and of the title's market name."""
+    return words(found.market_name, taxonomy) | words(title_market(document.title), taxonomy)
 
 
 def geography_of(text: str, taxonomy: Taxonomy) -> str:

@@ -36,6 +36,7 @@ DIMENSION_LEAD_IN = re.compile(
     r"^\s*(?:by|in\s+terms\s+of|based\s+on|on\s+the\s+basis\s+of|among)\s+(?P<dimension>[A-Za-z][\w\s-]*?),\s*",
     re.IGNORECASE,
 )
+DIMENSION_ASIDE = re.compile(r",\s*(?:by|in\s+terms\s+of)\s+(?P<dimension>[A-Za-z][\w\s-]*?),", re.IGNORECASE)
 OTHER_LEAD_IN = re.compile(
     r"^\s*(?:in|by|for|as\s+of|during|within|globally|overall|worldwide|meanwhile|moreover|however|additionally"
     r"|furthermore|currently|today)\b[^,]*,\s*",
@@ -44,7 +45,9 @@ OTHER_LEAD_IN = re.compile(
 WHOLE_MARKET_WORDS = re.compile(
     r"\b(?:markets?|industry|sector|revenues?|sales|it|this|demand|spending|value|size|valuation)\b|^$", re.IGNORECASE
 )
+GLOBAL_LEAD_IN = re.compile(r"^\s*(?:globally|worldwide|overall|in\s+total|altogether),", re.IGNORECASE)
 WHOLE_MARKET_LEAD = re.compile(r"^(?:the\s+)?(?:global|worldwide|world|overall|total|entire)\b", re.IGNORECASE)
+WORLDWIDE = re.compile(r"\b(?:worldwide|globally)\b", re.IGNORECASE)
 PLACE_PRONOUN = re.compile(r"^(?:the|this|that)\s+(?:region|country|nation)\b|^(?:the\s+)?region's\b", re.IGNORECASE)
 ARTICLE = re.compile(r"^(?:the|a|an|its|their)\s+", re.IGNORECASE)
 SEGMENT_HEAD = re.compile(r"\s+(?:segment|sub-segment|subsector|sector|category|type)$", re.IGNORECASE)
@@ -113,6 +116,10 @@ def subject_phrase(clause: str) -> tuple[str, str]:
     clause = clause[other.end() :] if other else clause
     verb = SUBJECT_VERB.search(clause)
     phrase = clause[: verb.start()] if verb else ""
+    aside = DIMENSION_ASIDE.search(phrase)
+    if aside:
+        dimension = dimension or aside.group("dimension")
+        phrase = phrase[: aside.start()] + phrase[aside.end() :]
     if not verb and "|" in clause:
         phrase = clause.split("|", 1)[0]
     return phrase.strip(" ,:|"), dimension
@@ -120,6 +127,8 @@ def subject_phrase(clause: str) -> tuple[str, str]:
 
 def phrase_subject(clause: str, scope: Scope) -> Subject | str:
     """No known name: the whole market, another region's market, a carried place, or a new segment."""
+    if GLOBAL_LEAD_IN.match(clause):
+        return Subject(scope.geography)
     phrase, dimension = subject_phrase(clause)
     if PLACE_PRONOUN.match(phrase):
         if scope.previous_regions:
@@ -136,7 +145,7 @@ def phrase_subject(clause: str, scope: Scope) -> Subject | str:
 
 def names_the_market(phrase: str, scope: Scope) -> bool:
     bare = ARTICLE.sub("", phrase.strip())
-    if WHOLE_MARKET_WORDS.search(bare) or WHOLE_MARKET_LEAD.match(bare):
+    if WHOLE_MARKET_WORDS.search(bare) or WHOLE_MARKET_LEAD.match(bare) or WORLDWIDE.search(bare):
         return True
     if scope.geography.name and bare.lower().startswith(scope.geography.name.lower()):
         return True
