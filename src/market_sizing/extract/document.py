@@ -114,7 +114,7 @@ def parse(text: str, *, has_title: bool = True) -> Document:
     sentences: list[Sentence] = []
     for index, line in enumerate(lines):
         first = has_title and not title and not any(earlier.strip() for earlier in lines[:index])
-        if is_heading(line, MAX_TITLE_WORDS if first else MAX_HEADING_WORDS) and stands_alone(lines, index):
+        if is_heading(line, MAX_TITLE_WORDS if first else MAX_HEADING_WORDS) and (first or stands_alone(lines, index)):
             if first:
                 title = line.strip()
             else:

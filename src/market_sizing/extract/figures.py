@@ -366,7 +366,7 @@ def dated(context: Context, group: list[Value], figure: Figure) -> tuple[Figure 
             figure, period_start_year=period.first_year, period_end_year=period.last_year, period_as_stated=period.text
         )
         return stated, [(period.start, period.end)]
-    stop = min(limit, comma_after(sentence, end))
+    stop = min(limit, comma_after(sentence, end + 1 if set_off_by_commas(sentence, group) else end))
     year, at_period_end = dating.year_of(context, group, end, stop)
     if year is not None:
         return replace(figure, year=year.year), [(dating.year_phrase_start(sentence, year), year.end)]
@@ -377,6 +377,11 @@ def dated(context: Context, group: list[Value], figure: Figure) -> tuple[Figure 
     if figure.measure == "market_size":
         return None, []
     return figure, []
+
+
+def set_off_by_commas(sentence: str, group: list[Value]) -> bool:
+    """A value in apposition ("the largest share, 14.3%, in 2025"): its year may follow the comma."""
+    return sentence[: group[0].start].rstrip().endswith(",") and sentence[group[-1].end :].startswith(",")
 
 
 def comma_after(sentence: str, position: int) -> int:

@@ -31,6 +31,7 @@ MONEY_AFTER = re.compile(
     rf"(?<![\w.,])(?P<number>{NUMBER})\s?(?P<scale>{SCALE})\s+(?P<currency>[A-Z]{{3}}|US\$)(?![\w])", re.IGNORECASE
 )
 PERCENT = re.compile(rf"(?<![\w.,])(?P<number>{NUMBER})\s?(?:%|percent(?![\w])|per cent(?![\w]))", re.IGNORECASE)
+TILDE = "approximately"
 ANY_NUMBER = re.compile(rf"(?<![\w.,]){NUMBER}(?![\w])")
 
 
@@ -88,9 +89,12 @@ def other_numbers(sentence: str, taken: list[tuple[int, int]]) -> list[tuple[int
 
 
 def qualifier_before(sentence: str, position: int, qualifiers: Iterable[str]) -> str:
-    """The vocabulary qualifier written right before `position` ("around USD 5 billion"), lower-cased."""
+    """The vocabulary qualifier written right before `position` ("around USD 5 billion"), lower-cased;
+    a tilde ("~USD 108 billion") is "approximately" unless a qualifier stands before it ("over ~8%")."""
     before = sentence[:position].rstrip().lower()
+    tilde = before.endswith("~")
+    before = before.rstrip("~ ")
     for qualifier in sorted(qualifiers, key=len, reverse=True):
         if re.search(rf"(?<![\w]){re.escape(qualifier)}$", before):
             return qualifier
-    return ""
+    return TILDE if tilde else ""

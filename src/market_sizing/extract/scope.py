@@ -1,14 +1,15 @@
 """The report's own scope: its market name as worded, its market_id, its geography and currency.
 
-- Market name: the noun phrase ending in "market" (or "industry", "sector") that is the subject of
-  the first sentence stating a money amount ("the global cold chain logistics market"), as worded,
-  without its article; else the title's words up to "Market". Certain when the title holds the same
-  words (geography and "global" aside) and the head word is "market"; flagged otherwise.
+- Market name: the noun phrase ending in "market" (or "industry", "sector"), with its "for ..."
+  complement, nearest before the first value of the first sentence stating one ("the global cold
+  chain logistics market"), as worded, without its article; else the title's words up to "Market"
+  (or a short title). Certain when taken from such a sentence with the head word "market" and a word
+  naming the product; flagged otherwise.
 - market_id: the market of seeds/markets.csv whose name has the same words (geography, "global",
   "market" aside); flagged when none does. A market given on the command line is certain.
 - Geography: a region named in that phrase or its sentence's lead-in ("Europe's ... market",
   "the U.S. ... market"), "global"/"worldwide" there for `world`; else a region or "Global" in the
-  title; else `world`, flagged. A geography given on the command line is certain.
+  title; else `world`, certain when the text names two or more world regions, flagged otherwise. A geography given on the command line is certain.
 - Currency: that of the first whole-market size (USD when none), flagged when not USD.
 """
 
@@ -36,6 +37,7 @@ COMPLEMENT = re.compile(
     r"\s+for\s+(?:[\w()-]+\s+){0,8}?[\w()-]+(?=\s+(?:is|was|were|are|will|stood|reached|had|has)\b)", re.IGNORECASE
 )
 MAX_SHORT_TITLE = 6
+MIN_REGIONS_FOR_WORLD = 2  # a text naming two world regions sizes a world market
 MAX_OPENING_SENTENCES = 8
 MAX_PHRASE_WORDS = 12
 
@@ -89,20 +91,19 @@ def propose(
 ) -> ReportScope:
     flags: dict[str, str] = {}
     name, sentence_lead, currency = opening_market(document)
-    title_name = title_market(document.title)
-    if not name:
-        name = title_name
+    from_sentence = bool(name)
+    name = name or title_market(document.title)
     if not name:
         flags["market_name"] = "no market name found in the title or the opening sentences"
-    elif (
-        not name.lower().endswith("market")
-        or not document.title
-        or not words(name, taxonomy) <= words(document.title, taxonomy)
-    ):
-        flags["market_name"] = "market name from the text only (the title does not word it so): check the wording"
+    elif not from_sentence or name.lower().split()[-1] != "market":
+        flags["market_name"] = "market name from the title, or worded as an industry or sector: check the wording"
+    elif not words(name, taxonomy):
+        flags["market_name"] = "the market phrase names no product or service: check the wording"
     geography = (
         geography_id or geography_of(f"{sentence_lead} {name}", taxonomy) or geography_of(document.title, taxonomy)
     )
+    if not geography and len(world_regions(document, taxonomy)) >= MIN_REGIONS_FOR_WORLD:
+        geography = WORLD
     if not geography:
         geography = WORLD
         flags["geography_id"] = "no geography stated in the title or the opening sentence: world assumed"
@@ -120,12 +121,21 @@ def opening_market(document: Document) -> tuple[str, str, str]:
     for sentence in document.sentences[:MAX_OPENING_SENTENCES]:
         if sentence.label_end is not None:
             continue
-        amounts = [value for value in quantities.values(sentence.text) if value.kind == "money"]
+        amounts = quantities.values(sentence.text)
         span = market_phrase(sentence.text, amounts[0].start) if amounts else None
         if span is not None:
             phrase = TRAILING.sub("", sentence.text[span[0] : span[1]])
-            return phrase, sentence.text[: span[0]], amounts[0].currency
+            money = [value.currency for value in amounts if value.kind == "money"]
+            return phrase, sentence.text[: span[0]], money[0] if money else first_currency(document)
     return "", "", "USD"
+
+
+def first_currency(document: Document) -> str:
+    for sentence in document.sentences:
+        money = [value.currency for value in quantities.values(sentence.text) if value.kind == "money"]
+        if money:
+            return money[0]
+    return "USD"
 
 
 def title_market(title: str) -> str:
@@ -139,6 +149,16 @@ def title_market(title: str) -> str:
 def market_words(document: Document, found: ReportScope, taxonomy: Taxonomy) -> frozenset[str]:
     """Words that name the report's whole market: those of its name and of the title's market name."""
     return words(found.market_name, taxonomy) | words(title_market(document.title), taxonomy)
+
+
+def world_regions(document: Document, taxonomy: Taxonomy) -> set[str]:
+    """The world regions (North America, Europe, ...) the text names anywhere."""
+    found = set()
+    for sentence in document.sentences:
+        for name in taxonomy.regions_in(sentence.text):
+            if taxonomy.regions[name.member.member_id]["region_level"] == "region":
+                found.add(name.member.member_id)
+    return found
 
 
 def geography_of(text: str, taxonomy: Taxonomy) -> str:

@@ -26,7 +26,7 @@ def known() -> Path:
 
 
 def run(text: str, known: Path) -> tuple[Extraction, rows.Proposal]:
-    extraction = extract(text, known, vocabulary.load(), has_title=False, market_id=MARKET)
+    extraction = extract(text, known, vocabulary.load(), has_title=False, market_id=MARKET, geography_id="world")
     proposal = rows.proposal(extraction, {"report_id": "invented"}, "inv")
     for row in proposal.rows("report_figures"):
         # Every excerpt is verbatim, short, and quotes the value as stated.
@@ -186,7 +186,7 @@ def test_a_repeated_figure_is_one_figure_and_a_contradiction_is_flagged(known: P
         "Key Takeaways\n\nThe market will reach USD 12.5 billion by 2030, as noted.\n\n"
         "Outlook\n\nThe market may reach USD 13.0 billion by 2030."
     )
-    extraction = extract(text, known, vocabulary.load(), market_id=MARKET)
+    extraction = extract(text, known, vocabulary.load(), market_id=MARKET, geography_id="world")
     assert [(figure.value, figure.section) for figure in extraction.figures] == [("12.5", "Introduction")]
     assert extraction.title == "Widget Market Report"
     assert len(extraction.unclassified) == 1
