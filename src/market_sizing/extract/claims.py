@@ -57,6 +57,7 @@ CLAIM_WORDING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 CLAIM_YEAR = re.compile(rf"\b(?:in|for|during)\s+(?:the\s+year\s+)?(?P<year>{YEAR})(?![\w-])", re.IGNORECASE)
+DATELINE = re.compile(r"^[^.!?]{0,80}?(?:\s•\s|\s--\s)")
 LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 
 
@@ -213,6 +214,25 @@ def leads_by(clause: str) -> str:
     if volume and not revenue:
         return "leads_volume"
     return "leads"
+
+
+def mention_names(sentence: str, names: list[NameMatch], regions: list[NameMatch]) -> list[NameMatch]:
+    """Names a sentence mentions: its names, and region names used as modifiers ("the U.S. FDA"),
+    except a dateline's place ("USA • ...", "Chicago, March 21 (GLOBE NEWSWIRE) --") and a place in
+    parentheses after a company ("Lineage, Inc. (USA)")."""
+    dateline = DATELINE.match(sentence)
+    found = []
+    for name in [*names, *(region for region in regions if not overlaps(region, names))]:
+        if dateline and name.end <= dateline.end():
+            continue
+        if sentence[: name.start].endswith("(") and sentence[name.end :].startswith(")"):
+            continue
+        found.append(name)
+    return sorted(found, key=lambda name: name.start)
+
+
+def overlaps(name: NameMatch, others: list[NameMatch]) -> bool:
+    return any(name.start < other.end and other.start < name.end for other in others)
 
 
 def mention_of(sentence: str, name: NameMatch, section: str, line: int) -> Mention:

@@ -110,7 +110,8 @@ def read_sentence(context: Context, rules: Scope, vocabulary: Vocabulary, result
     if reasons:
         item = Unclassified(context.section, context.line, context.sentence, "; ".join(reasons))
         result.unclassified.append(item)
-    return [claim_rules.mention_of(context.sentence, name, context.section, context.line) for name in context.names]
+    named = claim_rules.mention_names(context.sentence, context.names, rules.taxonomy.regions_in(context.sentence))
+    return [claim_rules.mention_of(context.sentence, name, context.section, context.line) for name in named]
 
 
 def is_forecast_period(period: dating.Period) -> bool:

@@ -106,16 +106,17 @@ def name_after(context: Context, value: Value) -> Member | None:
     return None
 
 
-def subject_phrase(clause: str) -> tuple[str, str]:
+def subject_phrase(clause: str, *, verbless: bool = False) -> tuple[str, str]:
     """The clause's subject phrase (before its verb, without lead-ins and articles) and the dimension
-    a lead-in names ("By end user, ...")."""
+    a lead-in names ("By end user, ..."). With `verbless`, a clause without a verb is all subject
+    (the words before a claim's wording: "frozen desserts and dairy" of "... dominated")."""
     lead_in = DIMENSION_LEAD_IN.match(clause)
     dimension = lead_in.group("dimension") if lead_in else ""
     clause = clause[lead_in.end() :] if lead_in else clause
     other = OTHER_LEAD_IN.match(clause)
     clause = clause[other.end() :] if other else clause
     verb = SUBJECT_VERB.search(clause)
-    phrase = clause[: verb.start()] if verb else ""
+    phrase = clause[: verb.start()] if verb else (clause if verbless else "")
     aside = DIMENSION_ASIDE.search(phrase)
     if aside:
         dimension = dimension or aside.group("dimension")
@@ -125,11 +126,11 @@ def subject_phrase(clause: str) -> tuple[str, str]:
     return phrase.strip(" ,:|"), dimension
 
 
-def phrase_subject(clause: str, scope: Scope) -> Subject | str:
+def phrase_subject(clause: str, scope: Scope, *, verbless: bool = False) -> Subject | str:
     """No known name: the whole market, another region's market, a carried place, or a new segment."""
     if GLOBAL_LEAD_IN.match(clause):
         return Subject(scope.geography)
-    phrase, dimension = subject_phrase(clause)
+    phrase, dimension = subject_phrase(clause, verbless=verbless)
     if PLACE_PRONOUN.match(phrase):
         if scope.previous_regions:
             return Subject(scope.previous_regions[-1], CARRIED)
@@ -156,7 +157,7 @@ def names_the_market(phrase: str, scope: Scope) -> bool:
 def unnamed_claim_subject(clause: str, scope: Scope) -> Subject | None:
     """A claim's subject when no known name stands before its wording: a new segment, a carried place,
     or none (the whole market claims nothing)."""
-    found = phrase_subject(clause, scope)
+    found = phrase_subject(clause, scope, verbless=True)
     if isinstance(found, str) or found.member == scope.geography:
         return None
     return found

@@ -141,7 +141,12 @@ def load(seeds_dir: Path, market_id: str = "", alias_file: Path = ALIASES) -> Ta
         for row in regions.values()
         if row["region_level"] != "world"
     ]
-    aliases += [Alias(row["segment_name"], segment_member(row), needs_head=False) for row in segments.values()]
+    # A one-word segment name that is no plural noun ("Pharmaceutical") names a segment only before a
+    # head word ("pharmaceutical segment"), as an adjective in passing is no name.
+    aliases += [
+        Alias(row["segment_name"], segment_member(row), needs_head=" " not in row["segment_name"].strip() and not row["segment_name"].endswith("s"))
+        for row in segments.values()
+    ]
     for row in read_csv(alias_file):
         if row["kind"] == "region" and row["member_id"] in regions:
             aliases.append(Alias(row["alias"], region_member(regions[row["member_id"]]), row["needs_head"] == "head"))
