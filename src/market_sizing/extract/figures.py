@@ -66,6 +66,11 @@ NOT_A_MARKET_SIZE = re.compile(
 )
 # Verbs that bound a value as qualifiers do ("exceeded USD 23.4 billion"): kept as written, flagged.
 VERB_QUALIFIER = re.compile(r"\b(?P<word>exceeded|surpassed|crossed|topped)\s*$", re.IGNORECASE)
+GROWS_TO = re.compile(
+    r"^\s*,?\s*(?:(?:per\s+year|a\s+year|annually|per\s+annum|CAGR),?\s+)?(?:to|reaching)\s+"
+    r"(?:(?:around|about|nearly|approximately|over|more\s+than)\s+)?$",
+    re.IGNORECASE,
+)
 MAX_CUE_GAP_BEFORE = 5
 MAX_CUE_GAP_AFTER = 3
 MAX_SHARE_VERB_GAP = 3
@@ -94,6 +99,7 @@ class Figure:
     needs_report_period: bool = False
     year_is_report_period_end: bool = False
     implied_period: tuple[int, int] | None = None  # the span of the sentence's own dated sizes
+    grows_to: bool = False  # a CAGR ending in the year of the amount it grows to
     sentence: str = ""
 
     @property
@@ -279,6 +285,17 @@ def read(context: Context, scope: Scope, vocabulary_units: frozenset[str]) -> Se
             )
             if len(dated) >= MIN_DATED_SIZES:
                 reading.figures[index] = replace(figure, implied_period=(dated[0], dated[-1]))
+        elif figure.grows_to and figure.period_end_year:
+            earlier = [
+                other.year
+                for other in reading.figures
+                if other.measure == "market_size"
+                and other.subject == figure.subject
+                and other.year
+                and other.year < figure.period_end_year
+            ]
+            if earlier:
+                reading.figures[index] = replace(figure, period_start_year=min(earlier)).flagged(PERIOD_INFERRED)
     return reading
 
 
@@ -359,7 +376,7 @@ def dated(context: Context, group: list[Value], figure: Figure) -> tuple[Figure 
     if figure.measure == "cagr":
         period = dating.period_of(context, group, end, limit)
         if period is None:
-            return replace(figure, needs_report_period=True), []
+            return growth_to_amount(context, group, figure)
         if period.named:
             return replace(figure, period_as_stated=period.text, needs_report_period=True), [(period.start, period.end)]
         stated = replace(
@@ -382,6 +399,22 @@ def dated(context: Context, group: list[Value], figure: Figure) -> tuple[Figure 
 def set_off_by_commas(sentence: str, group: list[Value]) -> bool:
     """A value in apposition ("the largest share, 14.3%, in 2025"): its year may follow the comma."""
     return sentence[: group[0].start].rstrip().endswith(",") and sentence[group[-1].end :].startswith(",")
+
+
+def growth_to_amount(context: Context, group: list[Value], figure: Figure) -> tuple[Figure, Spans]:
+    """"rise 6.0% per year to USD 112 billion in 2021": the period ends in the year of the amount grown
+    to (its start, when the sentence dates an earlier size, is inferred: `read`)."""
+    sentence, end = context.sentence, group_end(context, group)
+    following = [value for value in context.values if value.start >= end]
+    if not following or following[0].kind != "money" or not GROWS_TO.match(sentence[end : following[0].start]):
+        return replace(figure, needs_report_period=True), []
+    target = following[0]
+    stop = min(next_value_start(context, target.end), clause_end(sentence, target.end))
+    year, _ = dating.year_of(context, [target], target.end, min(stop, comma_after(sentence, target.end)))
+    if year is None:
+        return replace(figure, needs_report_period=True), []
+    stated = replace(figure, period_end_year=year.year, period_as_stated=sentence[end : year.end].strip(" ,"))
+    return replace(stated, grows_to=True), [(end, year.end)]
 
 
 def comma_after(sentence: str, position: int) -> int:
