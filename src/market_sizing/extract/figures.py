@@ -321,7 +321,8 @@ def read_group(
             continue
         start, end = span_of((value.start, value.end), cue, *spans)
         if figure.qualifier:
-            start = min(start, sentence.lower().rfind(figure.qualifier.lower(), 0, value.start))
+            written = sentence.lower().rfind(figure.qualifier.lower(), 0, value.start)
+            start = min(start, written if written >= 0 else max(sentence.rfind("~", 0, value.start), 0))
         figure = replace(figure, excerpt=excerpt(sentence, start, end)).flagged(cue_flag)
         reading.figures.append(unit_flags(figure, units, scope))
         reading.used.append((value.start, value.end))

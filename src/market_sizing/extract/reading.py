@@ -119,18 +119,24 @@ def page_blocks(pieces: list[tuple[float, object]]) -> list[str]:
     blocks: list[str] = []
     paragraph: list[str] = []
     previous: dict[str, object] | None = None
+    heading: dict[str, object] | None = None
     for _, piece in pieces:
         if not isinstance(piece, dict):
             flush(paragraph, blocks)
             rows = piece.extract()  # type: ignore[attr-defined]
             blocks.extend(" | ".join(squeeze(cell or "") for cell in row) for row in rows if any(row))
-            previous = None
+            previous = heading = None
             continue
         if is_pdf_heading(piece, body):
             flush(paragraph, blocks)
-            blocks.append(f"\n{squeeze(str(piece['text']))}\n")
-            previous = None
+            text = squeeze(str(piece["text"]))
+            if heading is not None and not ends_paragraph(heading, piece):  # a heading wrapped over lines
+                blocks[-1] = f"{blocks[-1].rstrip()} {text}\n"
+            else:
+                blocks.append(f"\n{text}\n")
+            heading, previous = piece, None
             continue
+        heading = None
         if previous is not None and ends_paragraph(previous, piece):
             flush(paragraph, blocks)
         paragraph.append(squeeze(str(piece["text"])))
