@@ -41,3 +41,16 @@
     {#- Growth from one value to the next, in percent. -#}
     ((({{ current_value }}) / ({{ previous_value }}) - 1) * 100)
 {%- endmacro %}
+
+{% macro robust_log_deviation(value, median_log, scale) -%}
+    {#- Distance of `value` from its peers on the log scale, in robust standard deviations:
+        |ln(value) - median of ln| / scale (see macro outlier_scale). -#}
+    abs(ln({{ value }}) - {{ median_log }}) / {{ scale }}
+{%- endmacro %}
+
+{% macro outlier_scale(mad_log) -%}
+    {#- The robust spread of peers' log estimates: 1.4826 x their median absolute deviation (the
+        normal-consistent MAD), floored at var outlier_min_log_spread so that peers who agree
+        almost exactly do not turn a small difference into an outlier. -#}
+    greatest(1.4826 * {{ mad_log }}, {{ checked_var('outlier_min_log_spread') }})
+{%- endmacro %}

@@ -6,6 +6,9 @@
         'min_plausible_year': {'kind': 'integer', 'min': 1000, 'max': 3000},
         'max_plausible_year': {'kind': 'integer', 'min': 1000, 'max': 3000},
         'share_sum_tolerance_pp': {'kind': 'number', 'min': 0, 'max': 1},
+        'outlier_robust_z': {'kind': 'number', 'min': 1, 'max': 100},
+        'outlier_min_log_spread': {'kind': 'number', 'min': 0, 'max': 5},
+        'outlier_min_publishers': {'kind': 'integer', 'min': 3, 'max': 1000},
         'corpus_dir': {'kind': 'path'},
     }) }}
 {%- endmacro %}

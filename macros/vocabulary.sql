@@ -20,7 +20,7 @@
 {%- endmacro %}
 
 {% macro claim_type_vocabulary() -%}
-    {#- Claim type -> `exclusive` (one subject holds it) or `several`. -#}
+    {#- Claim type -> {exclusive, compared_as}: whether one subject holds it, and what it is compared with. -#}
     {{ return(var('input_vocabularies')['claim_types']) }}
 {%- endmacro %}
 

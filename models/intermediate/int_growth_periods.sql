@@ -6,7 +6,7 @@
 with
 
 figures as (
-    select * from {{ ref('stg_report_figures') }}
+    select * from {{ ref('int_report_figures') }}
 ),
 
 anchors as (
@@ -17,12 +17,16 @@ stated_cagrs as (
     select
         figure_id,
         report_id,
+        market_id,
+        geography_id,
         region_id,
         segment_id,
-        region_id = 'world' and segment_id is null as is_total_market,
+        is_whole_scope as is_total_market,
         period_start_year as label_start_year,
         period_end_year as label_end_year,
         period_as_stated,
+        period_basis,
+        period_rule,
         value_number as stated_cagr_pct,
         value_decimal_places as stated_decimal_places,
         qualifier_kind,

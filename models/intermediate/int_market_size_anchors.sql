@@ -4,7 +4,7 @@
 with
 
 figures as (
-    select * from {{ ref('stg_report_figures') }}
+    select * from {{ ref('int_report_figures') }}
 ),
 
 anchors as (
@@ -13,7 +13,7 @@ anchors as (
         report_id,
         region_id,
         segment_id,
-        region_id = 'world' and segment_id is null as is_total_market,
+        is_whole_scope as is_total_market,
         year,
         value_normalized as market_size_usd_bn,
         qualifier_kind

@@ -4,7 +4,7 @@
 with
 
 figures as (
-    select * from {{ ref('stg_report_figures') }}
+    select * from {{ ref('int_report_figures') }}
 ),
 
 report_years as (
@@ -22,8 +22,7 @@ report_years as (
         period_start_year as year
     from figures
     where measure = 'cagr'
-        and region_id = 'world'
-        and segment_id is null
+        and is_whole_scope
         and period_start_year is not null
 
     union all
@@ -33,8 +32,7 @@ report_years as (
         period_end_year as year
     from figures
     where measure = 'cagr'
-        and region_id = 'world'
-        and segment_id is null
+        and is_whole_scope
 ),
 
 report_spans as (

@@ -1,5 +1,6 @@
 -- Shares and revenue of the regions and segments of each report, by year.
---   reported       a stated share, or a stated absolute value;
+--   reported       a stated share, or a stated absolute value; a share the source states with
+--                  no year keeps year null (year_basis not_stated) and derives nothing;
 --                  the other of the two is derived with the report's market size of that year;
 --   derived        the residual: 100 minus the stated shares of one whole (report, family, year),
 --                  computed only when every share of that whole is a point value;
@@ -9,7 +10,7 @@
 with
 
 figures as (
-    select * from {{ ref('stg_report_figures') }}
+    select * from {{ ref('int_report_figures') }}
 ),
 
 subjects as (
@@ -17,7 +18,7 @@ subjects as (
 ),
 
 claims as (
-    select * from {{ ref('stg_report_claims') }}
+    select * from {{ ref('int_report_claims') }}
 ),
 
 market_size_yearly as (
@@ -46,7 +47,6 @@ subject_figures as (
 stated_shares as (
     select * from subject_figures
     where measure = 'share'
-        and year is not null
 ),
 
 stated_values as (
@@ -57,6 +57,8 @@ stated_values as (
 stated as (
     select
         coalesce(stated_shares.report_id, stated_values.report_id) as report_id,
+        coalesce(stated_shares.market_id, stated_values.market_id) as market_id,
+        coalesce(stated_shares.geography_id, stated_values.geography_id) as geography_id,
         coalesce(stated_shares.subject_type, stated_values.subject_type) as subject_type,
         coalesce(stated_shares.subject_id, stated_values.subject_id) as subject_id,
         coalesce(stated_shares.subject_family, stated_values.subject_family) as subject_family,
@@ -79,6 +81,8 @@ stated as (
 disclosed as (
     select
         stated.report_id,
+        stated.market_id,
+        stated.geography_id,
         stated.subject_type,
         stated.subject_id,
         stated.subject_family,
@@ -92,6 +96,7 @@ disclosed as (
             case when stated.is_point_value then {{ part_of('stated.stated_share_pct', 'market_size_yearly.market_size_usd_bn') }} end
         ) as revenue_usd_bn,
         'reported' as basis,
+        case when stated.year is null then 'not_stated' else 'stated' end as year_basis,
         case
             when stated.stated_share_pct is not null then 'reported'
             when stated.is_point_value and market_size_yearly.market_size_usd_bn is not null then 'derived'
@@ -118,26 +123,32 @@ disclosed as (
 residual_totals as (
     select
         report_id,
+        market_id,
+        geography_id,
         subject_type,
         subject_family,
         year,
         100 - sum(share_pct) as share_pct,
         {{ ordered_string_agg('source_figure_ids', "', '") }} as source_figure_ids
     from disclosed
-    group by report_id, subject_type, subject_family, year
+    where year is not null
+    group by report_id, market_id, geography_id, subject_type, subject_family, year
     having bool_and(is_point_value and share_pct is not null)
 ),
 
 residuals as (
     select
         residual_totals.report_id,
+        residual_totals.market_id,
+        residual_totals.geography_id,
         residual_totals.subject_type,
-        'unallocated__' || residual_totals.subject_family as subject_id,
+        {{ residual_member_id('residual_totals.subject_type', 'residual_totals.market_id', 'residual_totals.subject_family') }} as subject_id,
         residual_totals.subject_family,
         residual_totals.year,
         residual_totals.share_pct,
         {{ part_of('residual_totals.share_pct', 'market_size_yearly.market_size_usd_bn') }} as revenue_usd_bn,
         'derived' as basis,
+        'stated' as year_basis,
         'derived' as share_basis,
         case when market_size_yearly.market_size_usd_bn is not null then 'derived' else 'not_disclosed' end as revenue_basis,
         market_size_yearly.market_size_usd_bn,
@@ -176,6 +187,7 @@ family_years as (
         subject_family,
         year
     from disclosed
+    where year is not null
     union
     select
         report_id,
@@ -209,6 +221,8 @@ undisclosed_subjects as (
 not_disclosed as (
     select
         undisclosed_subjects.report_id,
+        undisclosed_subjects.market_id,
+        undisclosed_subjects.geography_id,
         undisclosed_subjects.subject_type,
         undisclosed_subjects.subject_id,
         undisclosed_subjects.subject_family,
@@ -216,6 +230,7 @@ not_disclosed as (
         cast(null as double) as share_pct,
         cast(null as double) as revenue_usd_bn,
         'not_disclosed' as basis,
+        'assigned' as year_basis,
         'not_disclosed' as share_basis,
         'not_disclosed' as revenue_basis,
         market_size_yearly.market_size_usd_bn,
@@ -273,7 +288,7 @@ final as (
         on all_rows.report_id = claim_summaries.report_id
             and all_rows.subject_type = claim_summaries.subject_type
             and all_rows.subject_id = claim_summaries.subject_id
-            and all_rows.year = claim_summaries.year
+            and all_rows.year is not distinct from claim_summaries.year
 )
 
 select * from final

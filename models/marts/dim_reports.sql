@@ -1,11 +1,11 @@
 with
 
 reports as (
-    select * from {{ ref('stg_reports') }}
+    select * from {{ ref('int_reports') }}
 ),
 
 figures as (
-    select * from {{ ref('stg_report_figures') }}
+    select * from {{ ref('int_report_figures') }}
 ),
 
 market_size_yearly as (
@@ -34,6 +34,8 @@ final as (
         reports.report_id,
         reports.publisher,
         reports.title,
+        reports.market_id,
+        reports.geography_id,
         reports.market_name,
         reports.edition,
         reports.base_year,
@@ -44,6 +46,10 @@ final as (
         reports.currency,
         reports.is_primary,
         reports.source_document,
+        reports.source_count,
+        cast(reports.edition_rank as integer) as edition_rank,
+        reports.edition_rank = 1 as is_latest_edition,
+        reports.previous_report_id,
         figure_counts.figure_count,
         spans.first_year,
         spans.last_year

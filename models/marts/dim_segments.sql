@@ -1,5 +1,5 @@
--- The seeded taxonomy plus one generated residual member per dimension
--- (`unallocated__<dimension>`), the rows that carry what reports leave unallocated.
+-- The segment taxonomies of every market plus one generated residual member per market and
+-- dimension (`unallocated__<market>__<dimension>`), the rows that carry what reports leave unallocated.
 
 with
 
@@ -8,13 +8,16 @@ segments as (
 ),
 
 dimensions as (
-    select distinct segment_dimension
+    select distinct
+        market_id,
+        segment_dimension
     from segments
 ),
 
 seeded as (
     select
         segment_id,
+        market_id,
         segment_dimension,
         segment_name,
         false as is_residual
@@ -23,9 +26,10 @@ seeded as (
 
 residual_members as (
     select
-        'unallocated__' || segment_dimension as segment_id,
+        {{ residual_member_id("'segment'", 'market_id', 'segment_dimension') }} as segment_id,
+        market_id,
         segment_dimension,
-        'Unallocated (' || segment_dimension || ' not disclosed)' as segment_name,
+        'Unallocated (' || replace(segment_dimension, '_', ' ') || ' not disclosed)' as segment_name,
         true as is_residual
     from dimensions
 ),

@@ -8,6 +8,8 @@ final as (
     select
         figure_id,
         report_id,
+        market_id,
+        geography_id,
         region_id,
         segment_id,
         period_start_year,
@@ -15,6 +17,8 @@ final as (
         label_start_year,
         label_end_year,
         period_as_stated,
+        period_basis,
+        period_rule,
         period_years,
         start_value_usd_bn,
         end_value_usd_bn,

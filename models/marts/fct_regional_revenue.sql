@@ -8,9 +8,12 @@ subject_shares as (
 final as (
     select
         report_id,
+        market_id,
+        geography_id,
         subject_id as region_id,
         subject_family as region_level,
         year,
+        year_basis,
         share_pct,
         revenue_usd_bn,
         basis,
@@ -27,4 +30,4 @@ final as (
 
 select * from final
 -- Stored in the order dashboards filter on, so a lookup reads few row groups.
-order by report_id, year, region_id
+order by report_id, year nulls last, region_id

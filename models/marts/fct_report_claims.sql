@@ -3,13 +3,15 @@
 with
 
 claims as (
-    select * from {{ ref('stg_report_claims') }}
+    select * from {{ ref('int_report_claims') }}
 ),
 
 final as (
     select
         claim_id,
         report_id,
+        market_id,
+        geography_id,
         claim_type,
         region_id,
         segment_id,

@@ -1,20 +1,22 @@
 -- The audit trail: one row per figure a report states, as stated and normalised, with the words
--- it came from and where to find them.
+-- it came from and where to find them (the report's main address; dim_report_sources has all).
 
 with
 
 figures as (
-    select * from {{ ref('stg_report_figures') }}
+    select * from {{ ref('int_report_figures') }}
 ),
 
 reports as (
-    select * from {{ ref('stg_reports') }}
+    select * from {{ ref('int_reports') }}
 ),
 
 final as (
     select
         figures.figure_id,
         figures.report_id,
+        figures.market_id,
+        figures.geography_id,
         figures.measure,
         figures.region_id,
         figures.segment_id,
@@ -22,6 +24,8 @@ final as (
         figures.period_start_year,
         figures.period_end_year,
         figures.period_as_stated,
+        figures.period_basis,
+        figures.period_rule,
         figures.value_as_stated,
         figures.unit_as_stated,
         figures.qualifier,

@@ -11,7 +11,7 @@ cleaned as (
         {{ clean_text('figure_id') }} as figure_id,
         {{ clean_text('report_id') }} as report_id,
         lower({{ clean_text('measure') }}) as measure,
-        coalesce({{ clean_text('region_id') }}, 'world') as region_id,
+        {{ clean_text('region_id') }} as region_id,
         {{ clean_text('segment_id') }} as segment_id,
         {{ clean_text('year') }} as year_as_stated,
         {{ clean_text('period_start_year') }} as period_start_year_as_stated,

@@ -10,7 +10,7 @@ cleaned as (
         source_line,
         {{ clean_text('mention_id') }} as mention_id,
         {{ clean_text('report_id') }} as report_id,
-        coalesce({{ clean_text('region_id') }}, 'world') as region_id,
+        {{ clean_text('region_id') }} as region_id,
         {{ clean_text('segment_id') }} as segment_id,
         {{ clean_text('excerpt') }} as excerpt,
         {{ clean_text('section') }} as section

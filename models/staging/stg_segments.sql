@@ -9,6 +9,7 @@ cleaned as (
         source_file,
         source_line,
         {{ clean_text('segment_id') }} as segment_id,
+        {{ clean_text('market_id') }} as market_id,
         lower({{ clean_text('segment_dimension') }}) as segment_dimension,
         {{ clean_text('segment_name') }} as segment_name
     from source
@@ -16,6 +17,7 @@ cleaned as (
 
 select
     segment_id,
+    market_id,
     segment_dimension,
     segment_name,
     source_file,

@@ -8,7 +8,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from support import DbtRun, copy_project, run_dbt
+from support import SOURCES_MISSING, DbtRun, copy_project, run_dbt, sources_available
+
+
+def pytest_report_header() -> list[str]:
+    """Say once, before any test runs, when the source documents are missing (their tests skip)."""
+    return [] if sources_available() else [f"NOTE: {SOURCES_MISSING}; those tests skip."]
 
 
 @pytest.fixture(scope="session")

@@ -49,6 +49,16 @@ def drop_lines(relative: str, predicate: Callable[[str], bool]) -> Edit:
     return apply
 
 
+def append_rows(lines_by_file: dict[str, str]) -> Edit:
+    """Append rows (one string per file, lines separated by newlines) to several input files."""
+
+    def apply(project: Path) -> None:
+        for relative, lines in lines_by_file.items():
+            append_line(relative, lines)(project)
+
+    return apply
+
+
 def line_of(project: Path, relative: str, prefix: str) -> int:
     lines = (project / relative).read_text(encoding="utf-8").splitlines()
     return next(number for number, line in enumerate(lines, start=1) if line.startswith(prefix))
@@ -57,6 +67,9 @@ def line_of(project: Path, relative: str, prefix: str) -> int:
 FIGURES = "seeds/report_figures.csv"
 REPORTS = "seeds/reports.csv"
 REGIONS = "seeds/regions.csv"
+SOURCES = "seeds/report_sources.csv"
+MARKETS = "seeds/markets.csv"
+SEGMENTS = "seeds/segments.csv"
 CLAIMS = "seeds/report_claims.csv"
 NEW_SHARE = "x_share_na_2025,dmr_healthcare_cmo_2025,share,north_america,,2025,,,,60,percent,,holds 60 percent,Regional Analysis"
 
@@ -101,13 +114,13 @@ CASES = [
     Case(
         "unknown region",
         edit_text(FIGURES, "share,asia_pacific,,2025", "share,atlantis,,2025"),
-        ("region_id must name a row of stg_regions.region_id", "line {line}: unknown region_id 'atlantis'"),
+        ("region_id must name a row of regions.region_id", "line {line}: found atlantis"),
         (FIGURES, "dmr25_share_asia_pacific_2025,"),
     ),
     Case(
         "unknown segment",
         edit_text(FIGURES, "cmo_type__pharmaceutical,2024", "cmo_type__generics,2024"),
-        ("segment_id must name a row of stg_segments.segment_id", "unknown segment_id 'cmo_type__generics'"),
+        ("segment_id must name a row of segments.segment_id", "found cmo_type__generics"),
     ),
     Case(
         "duplicate figure",
@@ -121,12 +134,15 @@ CASES = [
     Case(
         "duplicate figure id",
         edit_text(FIGURES, "dmr25_size_2034,", "dmr25_size_2025,"),
-        ("figure_id must be unique", "seeds/report_figures.csv lines 2, 3 repeat (figure_id) = (dmr25_size_2025)"),
+        (
+            "figure_id must identify one row of report_figures",
+            "seeds/report_figures.csv line 2: found dmr25_size_2025; seeds/report_figures.csv line 3: found dmr25_size_2025",
+        ),
     ),
     Case(
         "missing value",
         edit_text(FIGURES, ",239.5,USD", ",,USD"),
-        ("value is required", "line {line} [dmr25_size_2025]"),
+        ("value is required", "seeds/report_figures.csv line {line}: found (blank)"),
         (FIGURES, "dmr25_size_2025,"),
     ),
     Case(
@@ -175,13 +191,13 @@ CASES = [
     Case(
         "report id with no report row",
         edit_text(FIGURES, "dmr25_size_2034,dmr_healthcare_cmo_2025,", "dmr25_size_2034,dmr_healthcare_cmo_2052,"),
-        ("report_id must name a row of stg_reports.report_id", "unknown report_id 'dmr_healthcare_cmo_2052'"),
+        ("report_id must name a row of reports.report_id", "found dmr_healthcare_cmo_2052"),
     ),
     Case(
         "report with no market size at all",
         drop_lines(FIGURES, lambda line: line.startswith("prec_size_")),
         (
-            "every report states at least one market size for the whole market",
+            "every report states at least one market size of its own scope",
             "seeds/reports.csv line {line} [precedence_healthcare_cdmo_2024]",
         ),
         (REPORTS, "precedence_healthcare_cdmo_2024,"),
@@ -203,7 +219,7 @@ CASES = [
             ",239.5,USD billion,,projected to reach USD 239.5 billion",
             ",239.5,USD billion,,projected to reach USD 293.5 billion",
         ),
-        ("excerpt is required and must quote the value as stated", "[dmr25_size_2025]"),
+        ("excerpt must quote the value as stated", "[dmr25_size_2025]"),
     ),
     Case(
         "country directly under world",
@@ -213,7 +229,9 @@ CASES = [
     ),
     Case(
         "two primary reports",
-        edit_text(REPORTS, "USD,false,shared/sources/peer-reports.md#R1", "USD,true,shared/sources/peer-reports.md#R1"),
+        edit_text(
+            REPORTS, "Global Healthcare CMO Market,2023,,USD,false", "Global Healthcare CMO Market,2023,,USD,true"
+        ),
         ("at most one report is the primary report", "seeds/reports.csv line 2 [dmr_healthcare_cmo_2025]"),
     ),
     Case(
@@ -223,10 +241,10 @@ CASES = [
     ),
     Case(
         "date accessed not a date",
-        edit_text(REPORTS, "2026-11-25,USD,true", "25/11/2026,USD,true"),
+        edit_text(SOURCES, "blog summary,,2026-11-25,", "blog summary,,25/11/2026,"),
         (
             "accessed_on is required and must be a date",
-            "seeds/reports.csv line 2 [dmr_healthcare_cmo_2025]: found 25/11/2026",
+            "seeds/report_sources.csv line 2 [dmr_healthcare_cmo_2025__blog]: found 25/11/2026",
         ),
     ),
     Case(
@@ -243,13 +261,13 @@ CASES = [
     Case(
         "header-only figures file",
         edit_bytes(FIGURES, lambda raw: raw.split(b"\n", 1)[0] + b"\n"),
-        ("every report states at least one market size for the whole market", "seeds/reports.csv line 2"),
+        ("every report states at least one market size of its own scope", "seeds/reports.csv line 2"),
     ),
     Case(
         "truncated last line",
-        edit_bytes(FIGURES, lambda raw: raw.rstrip(b"\n").rsplit(b",", 3)[0]),
-        ("seeds/report_figures.csv line {line}: 11 value(s) where the header has 14",),
-        (FIGURES, "gia_cagr_germany,"),
+        append_line(FIGURES, "x_truncated,dmr_healthcare_cmo_2025,market_size"),
+        ("seeds/report_figures.csv line {line}: 3 value(s) where the header has 14",),
+        (FIGURES, "x_truncated,"),
     ),
     Case(
         "non-UTF-8 bytes",
@@ -261,6 +279,77 @@ CASES = [
         edit_text(FIGURES, ",projected to reach USD 239.5", ',"projected to reach USD 239.5'),
         ("seeds/report_figures.csv line {line}", "rule: a quoted value must close its quote"),
         (FIGURES, "dmr25_size_2025,"),
+    ),
+    Case(
+        "report of an unknown market",
+        edit_text(
+            REPORTS,
+            "healthcare_contract_manufacturing,world,Global Healthcare CMO Market,2025",
+            "space_tourism,world,Global Healthcare CMO Market,2025",
+        ),
+        ("market_id must name a row of markets.market_id", "seeds/reports.csv line 2: found space_tourism"),
+    ),
+    Case(
+        "report of an unknown geography",
+        edit_text(
+            REPORTS,
+            "healthcare_contract_manufacturing,world,Global Healthcare CMO Market,2025",
+            "healthcare_contract_manufacturing,atlantis,Global Healthcare CMO Market,2025",
+        ),
+        ("geography_id must name a row of regions.region_id", "seeds/reports.csv line 2: found atlantis"),
+    ),
+    Case(
+        "figure outside its report's geography",
+        append_rows(
+            {
+                REPORTS: "x_us_report,X Research,US Healthcare CMO,healthcare_contract_manufacturing,united_states,US CMO market,2025,,USD,false",
+                SOURCES: "x_us_report__page,x_us_report,https://example.org/x-us-cmo,publisher page,,2026-11-27,",
+                FIGURES: "x_us_size,x_us_report,market_size,,,2025,,,,50,USD billion,,worth USD 50 billion,Summary\n"
+                "x_us_share_europe,x_us_report,share,europe,,2025,,,,20,percent,,Europe at 20 percent,Summary",
+            }
+        ),
+        (
+            "a region must lie inside its report's geography",
+            "line {line} [x_us_share_europe]: found europe outside united_states",
+        ),
+        (FIGURES, "x_us_share_europe,"),
+    ),
+    Case(
+        "segment of another market's taxonomy",
+        append_rows(
+            {
+                MARKETS: "x_space_tourism,Space tourism,,Trips to space sold to private travellers.",
+                SEGMENTS: "x_space__trip__orbital,x_space_tourism,trip,Orbital",
+                FIGURES: "x_wrong_segment,dmr_healthcare_cmo_2025,share,,x_space__trip__orbital,2025,,,,5,percent,,orbital at 5 percent,Summary",
+            }
+        ),
+        (
+            "a segment must belong to the taxonomy of its report's market",
+            "line {line} [x_wrong_segment]: found x_space__trip__orbital in a report of healthcare_contract_manufacturing",
+        ),
+        (FIGURES, "x_wrong_segment,"),
+    ),
+    Case(
+        "circular market parents",
+        append_rows(
+            {
+                MARKETS: "x_loop_a,Loop A,x_loop_b,A market whose parent is its own child.\n"
+                "x_loop_b,Loop B,x_loop_a,A market whose parent is its own parent.",
+            }
+        ),
+        ("parent_market_id links must form a tree (no cycle", "seeds/markets.csv line {line} [x_loop_a]"),
+        (MARKETS, "x_loop_a,"),
+    ),
+    Case(
+        "two sources at one address",
+        append_rows(
+            {
+                SOURCES: "x_second_copy,dmr_healthcare_cmo_2023,"
+                "https://jamesanderson85.blogspot.com/2026/01/healthcare-cmo-market-overview.html,blog summary,,2026-11-27,",
+            }
+        ),
+        ("an address is listed once and belongs to one report", "seeds/report_sources.csv lines 2, {line} repeat"),
+        (SOURCES, "x_second_copy,"),
     ),
 ]
 

@@ -52,9 +52,12 @@ def test_every_excerpt_is_quoted_from_its_source(
 ) -> None:
     relation = f"marts.{kind}" if kind.startswith("fct") else f"staging.{kind}"
     connection = db if kind.startswith("fct") else build_db
+    # Reports read from a kept copy are checked against it; the others' excerpts are checked for
+    # holding their value (test_every_stated_value_stands_in_its_excerpt).
     rows = connection.execute(
-        f"select rows.excerpt, reports.source_document from {relation} as rows "
-        f"join {'marts.dim_reports' if connection is db else 'staging.stg_reports'} as reports using (report_id)"
+        f"select rows.excerpt, sources.source_document from {relation} as rows "
+        f"join {'marts.dim_report_sources' if connection is db else 'staging.stg_report_sources'} as sources "
+        "using (report_id) where sources.source_document is not null"
     ).fetchall()
     assert rows
     for excerpt, document in rows:
@@ -71,10 +74,14 @@ def test_every_stated_value_stands_in_its_excerpt(db: duckdb.DuckDBPyConnection)
 
 
 def test_every_report_names_its_address_and_access_date(db: duckdb.DuckDBPyConnection) -> None:
+    reports = db.execute("select report_id from marts.dim_reports").fetchall()
+    sourced = db.execute("select distinct report_id from marts.dim_report_sources").fetchall()
+    assert set(reports) == set(sourced)
     for report_id, url, accessed, document in db.execute(
-        "select report_id, source_url, accessed_on, source_document from marts.dim_reports"
+        "select report_id, source_url, accessed_on, source_document from marts.dim_report_sources"
     ).fetchall():
-        assert url.startswith("https://"), report_id
+        assert url.startswith(("https://", "http://")), report_id
         assert accessed is not None, report_id
-        peers = normalise_space(source_text("peer-reports.md"))
-        assert url in peers or url in source_for(document), report_id
+        if document is not None:
+            peers = normalise_space(source_text("peer-reports.md"))
+            assert url in peers or url in source_for(document), report_id

@@ -1,5 +1,8 @@
-{#- The columns identify a row: none is null and no combination repeats. Returns the offending keys. -#}
-{% test primary_key(model, columns) %}
+{#- The columns identify a row: no combination repeats, and none is null except those listed in
+    `nullable` (a stated figure with no year keeps its year null). Returns the offending keys. -#}
+{% test primary_key(model, columns, nullable=[]) %}
+
+{%- set required = columns | reject('in', nullable) | list %}
 
 select
     {% for column in columns -%}
@@ -9,8 +12,8 @@ select
 from {{ model }}
 group by {{ columns | join(', ') }}
 having count(*) > 1
-    or {% for column in columns -%}
-    {{ column }} is null{% if not loop.last %} or {% endif %}
+    {%- for column in required %}
+    or {{ column }} is null
     {%- endfor %}
 
 {% endtest %}
