@@ -40,7 +40,8 @@ CLAIM_WORDING: tuple[tuple[str, re.Pattern[str]], ...] = (
         "key_market",
         re.compile(
             r"\b(?:key|critical|important|significant|major|prominent|notable|lucrative|paramount|vital|crucial|strategic)"
-            r"\s+(?:markets?|regions?|position)\b",
+            r"\s+(?:markets?|regions?|position)\b"
+            r"(?!\s+(?:drivers?|trends?|players?|participants?|factors?|dynamics|share|insights?|segments?|research))",
             re.IGNORECASE,
         ),
     ),
@@ -75,6 +76,9 @@ class Claim:
     @property
     def key(self) -> tuple[str, str, str]:
         return (self.claim_type, self.subject.kind, self.subject.member_id)
+
+    def flagged(self, reason: str) -> Claim:
+        return self if reason in self.flags else replace(self, flags=(*self.flags, reason))
 
 
 @dataclass(frozen=True)
@@ -251,6 +255,3 @@ def first_of_each(found: list[Claim]) -> list[Claim]:
         kept.setdefault(claim.key, claim)
     return list(kept.values())
 
-
-def with_flag(claim: Claim, reason: str) -> Claim:
-    return replace(claim, flags=(*claim.flags, reason))

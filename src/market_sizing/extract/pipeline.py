@@ -71,6 +71,8 @@ def extract(
         if regions:
             rules = replace(rules, previous_regions=regions)
     settle_report_period(result, stated_period(parsed))
+    if proposed.market_id and "market_id" in proposed.flags:
+        flag_segments(result, f"a segment of market {proposed.market_id}, itself to review")
     result.figures = deduplicated(result)
     result.claims = claim_rules.first_of_each(result.claims)
     result.mentions = plain_mentions(mentions, result)
@@ -167,6 +169,18 @@ def settle_report_period(result: Extraction, stated: tuple[int, int] | None) -> 
         else:
             settled.append(replace(figure, year=period[1], year_is_report_period_end=False).flagged(flag))
     result.figures = settled
+
+
+def flag_segments(result: Extraction, reason: str) -> None:
+    """Rows about a known segment of a market that is itself only proposed carry its doubt."""
+    result.figures = [
+        figure.flagged(reason) if figure.subject.kind == "segment" and figure.subject.known else figure
+        for figure in result.figures
+    ]
+    result.claims = [
+        claim.flagged(reason) if claim.subject.kind == "segment" and claim.subject.known else claim
+        for claim in result.claims
+    ]
 
 
 def deduplicated(result: Extraction) -> list[Figure]:

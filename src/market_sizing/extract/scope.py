@@ -6,7 +6,9 @@
   (or a short title). Certain when taken from such a sentence with the head word "market" and a word
   naming the product; flagged otherwise.
 - market_id: the market of seeds/markets.csv whose name has the same words (geography, "global",
-  "market" aside); flagged when none does. A market given on the command line is certain.
+  "market" aside); else the one market whose name's words hold the phrase's or are held by them,
+  flagged (and so is every row about one of its segments); else none, flagged. A market given on the
+  command line is certain.
 - Geography: a region named in that phrase or its sentence's lead-in ("Europe's ... market",
   "the U.S. ... market"), "global"/"worldwide" there for `world`; else a region or "Global" in the
   title; else `world`, certain when the text names two or more world regions, flagged otherwise. A geography given on the command line is certain.
@@ -107,9 +109,11 @@ def propose(
     if not geography:
         geography = WORLD
         flags["geography_id"] = "no geography stated in the title or the opening sentence: world assumed"
-    market = market_id or market_of(name, taxonomy)
+    market, exact = (market_id, True) if market_id else market_of(name, taxonomy)
     if not market:
         flags["market_id"] = f"no market in seeds/markets.csv is named like '{name}': choose or add one"
+    elif not exact:
+        flags["market_id"] = f"'{name}' is only close to the name of market {market} in seeds/markets.csv"
     if currency != "USD":
         flags["currency"] = f"figures stated in {currency}: the warehouse converts only USD units"
     return ReportScope(market, geography, name, currency, flags)
@@ -168,9 +172,17 @@ def geography_of(text: str, taxonomy: Taxonomy) -> str:
     return WORLD if GLOBAL.search(text) else ""
 
 
-def market_of(name: str, taxonomy: Taxonomy) -> str:
+def market_of(name: str, taxonomy: Taxonomy) -> tuple[str, bool]:
+    """The market named with the same words (exact), else the one market whose name's words hold the
+    phrase's or are held by them ("Cold Chain Market" ~ "Cold chain logistics"), else none."""
     wanted = words(name, taxonomy)
+    if not wanted:
+        return "", False
+    close = []
     for market_id, row in taxonomy.markets.items():
-        if wanted and words(row["market_name"], taxonomy) == wanted:
-            return market_id
-    return ""
+        named = words(row["market_name"], taxonomy)
+        if named == wanted:
+            return market_id, True
+        if named < wanted or wanted < named:
+            close.append(market_id)
+    return (close[0], False) if len(close) == 1 else ("", False)

@@ -28,7 +28,8 @@ MARKET_AS_SUBJECT = re.compile(
 SUBJECT_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|should|may|might|can|accounted|accounts|accounting|captured"
     r"|captures|held|holds|hold|led|leads|dominated|dominates|represented|represents|registered|recorded|stood"
-    r"|generated|reached|grew|grows|expanded|estimated|valued|contributed|contributes|contributing|made|makes)\b",
+    r"|generated|reached|grew|grows|expanded|estimated|valued|contributed|contributes|contributing|made|makes"
+    r"|remains?|remained|continues?|continued|becomes?|became)\b",
     re.IGNORECASE,
 )
 # A lead-in before the subject: "By end user, ..." names the segment dimension; "In 2024, ..." names none.
@@ -51,6 +52,7 @@ WORLDWIDE = re.compile(r"\b(?:worldwide|globally)\b", re.IGNORECASE)
 PLACE_PRONOUN = re.compile(r"^(?:the|this|that)\s+(?:region|country|nation)\b|^(?:the\s+)?region's\b", re.IGNORECASE)
 ARTICLE = re.compile(r"^(?:the|a|an|its|their)\s+", re.IGNORECASE)
 SEGMENT_HEAD = re.compile(r"\s+(?:segment|sub-segment|subsector|sector|category|type)$", re.IGNORECASE)
+NOT_A_NAME = frozenset({"a", "an", "the", "it", "this", "that", "they", "these", "those", "which", "one", "some"})
 RESPECTIVELY = re.compile(r"^\s*,?\s*respectively\b", re.IGNORECASE)
 NAME_AFTER_LEAD = re.compile(r"\b(?:in|across|within|by|from|for)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -140,7 +142,9 @@ def phrase_subject(clause: str, scope: Scope, *, verbless: bool = False) -> Subj
         return Subject.of(regions[-1].member)
     if names_the_market(phrase, scope) or word_count(phrase) > MAX_SUBJECT_WORDS:
         return Subject(scope.geography)
-    name = SEGMENT_HEAD.sub("", ARTICLE.sub("", phrase))
+    name = SEGMENT_HEAD.sub("", ARTICLE.sub("", phrase)).strip()
+    if not re.search(r"\w{2}", name) or name.lower() in NOT_A_NAME:
+        return f"its subject '{phrase}' names nothing"
     return Subject.of(proposed_segment(name, dimension))
 
 
