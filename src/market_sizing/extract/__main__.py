@@ -47,7 +47,7 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = arguments(argv)
-    project = args.project or contract.find_project_dir()
+    project = args.project or vocabulary.working_project()
     if not args.file.is_file():
         print(f"{args.file}: no such file", file=sys.stderr)
         return 2

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from market_sizing import contract
+from market_sizing.extract import vocabulary
 from market_sizing.extract.rows import REVIEW_FILE, SEED_TABLES
 
 Row = dict[str, str]
@@ -103,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("review", type=Path, help="the review directory written by the extractor")
     parser.add_argument("--project", type=Path, help="the dbt project (default: found from here)")
     args = parser.parse_args(argv)
-    project = args.project or contract.find_project_dir()
+    project = args.project or vocabulary.working_project()
     seeds = contract.seed_directory(project)
     try:
         proposed = check(args.review, seeds, project)

@@ -278,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--part", choices=PARTS, action="append", help="dev, test (default: both)")
     parser.add_argument("--listed", action="store_true", help="also print the labels only listed for review")
     args = parser.parse_args(argv)
-    project = args.project or contract.find_project_dir()
+    project = args.project or vocabulary.working_project()
     corpus = args.corpus or project / CORPUS
     if not corpus.is_dir():
         print(f"no labelled corpus at {corpus}: nothing to evaluate (the corpus is kept in the main checkout)")

@@ -1,11 +1,13 @@
 """One report's text to its scope, figures, claims, mentions and the sentences left unclassified.
 
-The report's forecast period, for CAGRs worded "over the forecast period" (and sizes "by the end of
-the forecast period"), is, in order: a period the text states as the forecast period ("forecast
-period 2025-2033", a "Forecast Period | 2025-2033" row, a title "... Forecast, 2025-2032") — certain;
-the span of the sentence's own dated sizes — flagged as inferred; the period of the report's first
-whole-market CAGR — flagged as carried from another sentence. Without any, the figure is listed as
-unclassified.
+A CAGR without years beside it takes, for words naming the forecast period ("over the forecast
+period"; also sizes "by the end of the forecast period"), in order: a period the text states as the
+forecast period ("forecast period 2025-2033", a "Forecast Period | 2025-2033" row, a title "...
+Forecast, 2025-2032") — certain; the span of the sentence's own dated sizes — flagged as inferred;
+the period of the report's first whole-market CAGR — flagged as carried from another sentence. A bare
+CAGR ("..., a CAGR of 5.2%.") takes its sentence's own dated sizes first (flagged), then the stated
+forecast period (flagged as assumed), then the carried one (flagged). Without any, the figure is
+listed as unclassified.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from market_sizing.extract.figures import PERIOD_INFERRED, Figure
 from market_sizing.extract.subjects import Scope, carried_regions
 from market_sizing.extract.vocabulary import Vocabulary
 
+PERIOD_ASSUMED = "no period stated beside the CAGR: the report's stated forecast period assumed"
 PERIOD_CARRIED = "period carried from another sentence (the report's first whole-market CAGR)"
 FORECAST_WORDS = re.compile(r"\b(?:forecast|projection|outlook)\b", re.IGNORECASE)
 
@@ -157,9 +160,7 @@ def settle_report_period(result: Extraction, stated: tuple[int, int] | None) -> 
         if not (figure.needs_report_period or figure.year_is_report_period_end):
             settled.append(figure)
             continue
-        period, flag = (stated, "") if stated else (figure.implied_period, PERIOD_INFERRED)
-        if period is None:
-            period, flag = carried, PERIOD_CARRIED
+        period, flag = report_period_of(figure, stated, carried)
         if period is None:
             reason = "its period is the report's forecast period, which the text never states"
             result.unclassified.append(Unclassified(figure.section, figure.line, figure.sentence, reason))
@@ -169,6 +170,22 @@ def settle_report_period(result: Extraction, stated: tuple[int, int] | None) -> 
         else:
             settled.append(replace(figure, year=period[1], year_is_report_period_end=False).flagged(flag))
     result.figures = settled
+
+
+def report_period_of(
+    figure: Figure, stated: tuple[int, int] | None, carried: tuple[int, int] | None
+) -> tuple[tuple[int, int] | None, str]:
+    """The period of a figure left to the document, and its flag (blank: certain). Words naming the
+    forecast period ("over the forecast period") take the stated forecast period; a bare CAGR takes its
+    sentence's own dated sizes first."""
+    candidates = [
+        (figure.implied_period, PERIOD_INFERRED),
+        (stated, "" if figure.period_as_stated else PERIOD_ASSUMED),
+        (carried, PERIOD_CARRIED),
+    ]
+    if figure.period_as_stated or figure.year_is_report_period_end:
+        candidates.insert(0, candidates.pop(1))
+    return next(((period, flag) for period, flag in candidates if period is not None), (None, ""))
 
 
 def flag_segments(result: Extraction, reason: str) -> None:

@@ -25,3 +25,12 @@ def load(project_dir: Path | None = None) -> Vocabulary:
         qualifiers=tuple(words["qualifiers"]),
         claim_types=tuple(words["claim_types"]),
     )
+
+
+def working_project() -> Path:
+    """The dbt project the commands work on: the one at or above the working directory (where `make`
+    runs), else the one holding this package."""
+    try:
+        return contract.find_project_dir(Path.cwd())
+    except FileNotFoundError:
+        return contract.find_project_dir()
