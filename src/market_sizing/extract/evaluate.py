@@ -15,8 +15,9 @@ and end year, value, qualifier), shares by (region, segment, year, value, qualif
 (claim type, region, segment, year), mentions by (region, segment). A blank region is the report's
 geography. Values compare as numbers. Segment names compare normalised
 (`segment_key`): lower-case, "&" as "and", hyphens and slashes as spaces, a parenthesised
-abbreviation, a leading article and a trailing "segment"/"sub-segment"/"category"/"type" dropped,
-and each word's plural "s" dropped ("Refrigerated Warehouses" = "refrigerated warehouse"). Units
+abbreviation, a trailing "segment"/"sub-segment"/"category"/"type", articles, "and" and "of"
+dropped, each word's plural "s" dropped, and word order ignored ("Refrigerated Warehouses" =
+"refrigerated warehouse"; "frozen desserts and dairy" = "Dairy and frozen desserts"). Units
 compare by currency and scale ("US$ Bn" = "USD billion"), since the labels name them canonically.
 """
 
@@ -35,7 +36,7 @@ from market_sizing import contract
 from market_sizing.extract import pipeline, vocabulary
 from market_sizing.extract.pipeline import Extraction
 from market_sizing.extract.quantities import CURRENCIES
-from market_sizing.extract.taxonomy import Member, placement
+from market_sizing.extract.taxonomy import Member, name_words, placement
 
 CORPUS = Path("extractor") / "evaluation" / "corpus"
 PARTS = ("dev", "test")
@@ -82,17 +83,10 @@ class Score:
 def segment_key(name: str | None) -> str:
     if not name:
         return ""
-    text = name.lower().replace("&", " and ")
-    text = re.sub(r"\([^)]*\)", " ", text)
+    text = re.sub(r"\([^)]*\)", " ", name.lower())
     text = re.sub(r"[-/]", " ", text)
-    text = re.sub(r"^\s*(?:the|a|an)\s+", "", text)
     text = re.sub(r"\s+(?:segment|sub segment|category|type)\s*$", "", text)
-    return " ".join(singular(word) for word in text.split())
-
-
-def singular(word: str) -> str:
-    plural = len(word) >= MIN_PLURAL_WORD and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-    return word[:-1] if plural else word
+    return " ".join(sorted(name_words(text)))
 
 
 def unit_key(unit: str | None) -> str:

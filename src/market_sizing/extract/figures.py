@@ -295,7 +295,8 @@ def read(context: Context, scope: Scope, vocabulary_units: frozenset[str]) -> Se
                 and other.year < figure.period_end_year
             ]
             if earlier:
-                reading.figures[index] = replace(figure, period_start_year=min(earlier)).flagged(PERIOD_INFERRED)
+                inferred = replace(figure, period_start_year=min(earlier), period_as_stated="")
+                reading.figures[index] = inferred.flagged(PERIOD_INFERRED)
     return reading
 
 

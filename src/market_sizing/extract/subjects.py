@@ -145,7 +145,7 @@ def phrase_subject(clause: str, scope: Scope, *, verbless: bool = False) -> Subj
     name = SEGMENT_HEAD.sub("", ARTICLE.sub("", phrase)).strip()
     if not re.search(r"\w{2}", name) or name.lower() in NOT_A_NAME:
         return f"its subject '{phrase}' names nothing"
-    return Subject.of(proposed_segment(name, dimension))
+    return Subject.of(scope.taxonomy.segment_named(name) or proposed_segment(name, dimension))
 
 
 def names_the_market(phrase: str, scope: Scope) -> bool:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 ALIASES = Path(__file__).resolve().parent / "data" / "aliases.csv"
 WORLD = "world"
+MIN_PLURAL_WORD = 3
 HEADS = r"segments?|sub-segments?|subsectors?|sectors?|categor(?:y|ies)|CMOs?|CDMOs?|manufacturing"
 FOLLOWERS = frozenset(
     """
@@ -95,6 +96,15 @@ class Taxonomy:
                     found.append(NameMatch(match.start(), match.end(), match.group(), alias.member))
         return sorted(found, key=lambda name: name.start)
 
+    def segment_named(self, name: str) -> Member | None:
+        """The known segment whose name has the same words as `name`, order and plurals aside
+        ("frozen desserts and dairy" = "Dairy and frozen desserts")."""
+        wanted = name_words(name)
+        for alias in self.aliases:
+            if alias.member.kind == "segment" and not alias.needs_head and name_words(alias.text) == wanted:
+                return alias.member
+        return None
+
     def lineage(self, market_id: str) -> list[str]:
         """The market and its ancestors, nearest first."""
         chain: list[str] = []
@@ -102,6 +112,17 @@ class Taxonomy:
             chain.append(market_id)
             market_id = self.markets[market_id]["parent_market_id"]
         return chain
+
+
+def name_words(name: str) -> frozenset[str]:
+    """The words of a name, lower-case, singular, without "and", "of", "the" and punctuation."""
+    words = re.findall(r"[a-z0-9]+", name.lower().replace("&", " and "))
+    return frozenset(singular(word) for word in words if word not in ("and", "of", "the", "a", "an"))
+
+
+def singular(word: str) -> str:
+    plural = len(word) > MIN_PLURAL_WORD and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    return word[:-1] if plural else word
 
 
 def placement(member: Member, geography_id: str) -> tuple[str, str]:

@@ -105,7 +105,9 @@ def test_the_eval_command_says_what_is_missing(tmp_path: Path) -> None:
 
 def test_segment_names_compare_normalised() -> None:
     assert evaluate.segment_key("Refrigerated Warehouses") == evaluate.segment_key("refrigerated warehouse")
-    assert evaluate.segment_key("active pharmaceutical ingredients (API)") == "active pharmaceutical ingredient"
+    assert evaluate.segment_key("active pharmaceutical ingredients (API)") == evaluate.segment_key("Active pharmaceutical ingredient")
+    assert evaluate.segment_key("frozen desserts and dairy") == evaluate.segment_key("Dairy & frozen desserts")
     assert evaluate.segment_key("The chilled segment") == "chilled"
-    assert evaluate.segment_key("infectious disease") == "infectious disease"
+    assert evaluate.segment_key("infectious disease") == "disease infectious"
+    assert evaluate.segment_key("phase III") != evaluate.segment_key("phase II")
     assert evaluate.unit_key("US$ Bn") == evaluate.unit_key("USD billion") != evaluate.unit_key("EUR billion")
