@@ -23,7 +23,7 @@ CLAIM_WORDING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "fastest_growing",
         re.compile(
-            r"\bfastest[- ]growing\b|\bgrow\w*\s+(?:at\s+)?the\s+(?:fastest|quickest)\b|\bgrow\w*\s+(?:the\s+)?(?:fastest|quickest)\b"
+            r"\bfastest[- ]growing\b|\bgrow\w*\s+(?:at\s+)?(?:the\s+)?(?:fastest|quickest)\b"
             r"|\b(?:highest|fastest)\s+(?:CAGR|growth)\b",
             re.IGNORECASE,
         ),
@@ -122,7 +122,9 @@ def wordings(text: str) -> list[tuple[str, re.Match[str]]]:
     found: list[tuple[str, re.Match[str]]] = []
     for claim_type, wording in CLAIM_WORDING:
         trigger = wording.search(text)
-        if trigger is None or any(trigger.start() < other.end() and other.start() < trigger.end() for _, other in found):
+        if trigger is None or any(
+            trigger.start() < other.end() and other.start() < trigger.end() for _, other in found
+        ):
             continue
         found.append(((leads_by(text) if claim_type == "leads" else claim_type), trigger))
     return sorted(found, key=lambda item: item[1].start())
@@ -254,4 +256,3 @@ def first_of_each(found: list[Claim]) -> list[Claim]:
     for claim in found:
         kept.setdefault(claim.key, claim)
     return list(kept.values())
-

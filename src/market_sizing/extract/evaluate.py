@@ -141,7 +141,7 @@ def label_items(text_id: str, meta: dict[str, Any]) -> list[Item]:
 
 
 def subject_of(member: Member, geography: str) -> tuple[str, str]:
-    region, segment = placement(member, geography)
+    region, _ = placement(member, geography)
     return region, segment_key(member.name if member.kind == "segment" else "")
 
 
@@ -249,12 +249,12 @@ def evaluate(corpus: Path, part: str, project: Path) -> tuple[dict[str, Score], 
 
 
 def table(scores: dict[str, Score], *, details: bool = True) -> str:
-    header = f"{'kind':<12} {'labels':>6} {'certain':>7} {'correct':>7} {'wrong':>5} {'listed':>6} {'missing':>7} {'precision':>9} {'recall':>7}"
-    lines = [header]
+    columns = ("labels", "certain", "correct", "wrong", "listed", "missing", "precision", "recall")
+    lines = [f"{'kind':<12} " + " ".join(f"{column:>{max(len(column), 6)}}" for column in columns)]
     for score in scores.values():
         lines.append(
-            f"{score.kind:<12} {score.labels:>6} {score.certain:>7} {score.correct:>7} {len(score.wrong):>5} "
-            f"{score.listed:>6} {len(score.missing):>7} {score.precision:>9.1%} {score.recall:>7.1%}"
+            f"{score.kind:<12} {score.labels:>6} {score.certain:>7} {score.correct:>7} {len(score.wrong):>6} "
+            f"{score.listed:>6} {len(score.missing):>7} {score.precision:>9.1%} {score.recall:>6.1%}"
         )
     if details:
         for score in scores.values():

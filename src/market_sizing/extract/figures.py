@@ -404,7 +404,7 @@ def set_off_by_commas(sentence: str, group: list[Value]) -> bool:
 
 
 def growth_to_amount(context: Context, group: list[Value], figure: Figure) -> tuple[Figure, Spans]:
-    """"rise 6.0% per year to USD 112 billion in 2021": the period ends in the year of the amount grown
+    """ "rise 6.0% per year to USD 112 billion in 2021": the period ends in the year of the amount grown
     to (its start, when the sentence dates an earlier size, is inferred: `read`)."""
     sentence, end = context.sentence, group_end(context, group)
     following = [value for value in context.values if value.start >= end]

@@ -11,7 +11,8 @@
   command line is certain.
 - Geography: a region named in that phrase or its sentence's lead-in ("Europe's ... market",
   "the U.S. ... market"), "global"/"worldwide" there for `world`; else a region or "Global" in the
-  title; else `world`, certain when the text names two or more world regions, flagged otherwise. A geography given on the command line is certain.
+  title; else `world`, certain when the text names two or more world regions, flagged otherwise. A
+  geography given on the command line is certain.
 - Currency: that of the first whole-market size (USD when none), flagged when not USD.
 """
 

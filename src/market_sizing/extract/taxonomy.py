@@ -165,7 +165,11 @@ def load(seeds_dir: Path, market_id: str = "", alias_file: Path = ALIASES) -> Ta
     # A one-word segment name that is no plural noun ("Pharmaceutical") names a segment only before a
     # head word ("pharmaceutical segment"), as an adjective in passing is no name.
     aliases += [
-        Alias(row["segment_name"], segment_member(row), needs_head=" " not in row["segment_name"].strip() and not row["segment_name"].endswith("s"))
+        Alias(
+            row["segment_name"],
+            segment_member(row),
+            needs_head=" " not in row["segment_name"].strip() and not row["segment_name"].endswith("s"),
+        )
         for row in segments.values()
     ]
     for row in read_csv(alias_file):

@@ -123,6 +123,7 @@ def test_a_report_goes_from_text_to_the_warehouse(project: Path) -> None:
     assert build.returncode == 0, build.output[-4000:]
     with build.connect() as db:
         sizes = db.execute(
-            "select year, market_size_usd_bn from marts.fct_market_size_yearly where report_id = ? order by year", [REPORT]
+            "select year, market_size_usd_bn from marts.fct_market_size_yearly where report_id = ? order by year",
+            [REPORT],
         ).fetchall()
     assert (2024, 18.64) in [(year, round(float(value), 2)) for year, value in sizes]

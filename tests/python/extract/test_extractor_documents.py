@@ -95,8 +95,14 @@ def pdf_document(text: str, path: Path) -> None:
                         row.cell(cell)
             pdf.ln(4)
             continue
-        alone = (index == 0 or not lines[index - 1].strip()) and (index + 1 == len(lines) or not lines[index + 1].strip())
-        if line and document.is_heading(line, document.MAX_TITLE_WORDS if index == 0 else document.MAX_HEADING_WORDS) and alone:
+        alone = (index == 0 or not lines[index - 1].strip()) and (
+            index + 1 == len(lines) or not lines[index + 1].strip()
+        )
+        if (
+            line
+            and document.is_heading(line, document.MAX_TITLE_WORDS if index == 0 else document.MAX_HEADING_WORDS)
+            and alone
+        ):
             pdf.set_font("Helvetica", style="B", size=14 if index == 0 else 12)
             pdf.multi_cell(0, 7, line)
             pdf.ln(2)
@@ -114,7 +120,17 @@ Key = tuple[object, ...]
 def rows_of(text: str) -> tuple[set[Key], set[Key], tuple[str, str]]:
     extraction = pipeline.extract(text, SEEDS, vocabulary.load())
     figures = {
-        (f.measure, f.subject.member_id, f.year, f.period_start_year, f.period_end_year, f.value, f.unit, f.qualifier, f.flags)
+        (
+            f.measure,
+            f.subject.member_id,
+            f.year,
+            f.period_start_year,
+            f.period_end_year,
+            f.value,
+            f.unit,
+            f.qualifier,
+            f.flags,
+        )
         for f in extraction.figures
     }
     claims = {(c.claim_type, c.subject.member_id, c.year, c.flags) for c in extraction.claims}

@@ -70,7 +70,11 @@ def test_every_proposed_row_passes_the_seed_rules() -> None:
         for row in proposal.rows("report_claims") + proposal.rows("report_mentions"):
             assert row["excerpt"] in body and len(row["excerpt"]) <= 200, row
         assert {row["claim_type"] for row in proposal.rows("report_claims")} <= set(words.claim_types)
-        for table, key in (("report_figures", "figure_id"), ("report_claims", "claim_id"), ("report_mentions", "mention_id")):
+        for table, key in (
+            ("report_figures", "figure_id"),
+            ("report_claims", "claim_id"),
+            ("report_mentions", "mention_id"),
+        ):
             ids = [row[key] for row in proposal.rows(table)]
             assert len(ids) == len(set(ids)), ids
 
@@ -105,7 +109,9 @@ def test_the_eval_command_says_what_is_missing(tmp_path: Path) -> None:
 
 def test_segment_names_compare_normalised() -> None:
     assert evaluate.segment_key("Refrigerated Warehouses") == evaluate.segment_key("refrigerated warehouse")
-    assert evaluate.segment_key("active pharmaceutical ingredients (API)") == evaluate.segment_key("Active pharmaceutical ingredient")
+    assert evaluate.segment_key("active pharmaceutical ingredients (API)") == evaluate.segment_key(
+        "Active pharmaceutical ingredient"
+    )
     assert evaluate.segment_key("frozen desserts and dairy") == evaluate.segment_key("Dairy & frozen desserts")
     assert evaluate.segment_key("The chilled segment") == "chilled"
     assert evaluate.segment_key("infectious disease") == "disease infectious"

@@ -148,7 +148,12 @@ def test_unknown_segments_are_proposed_as_new_members_and_flagged(known: Path) -
         ("end_user__hospitals", "2023", "41")
     ]
     assert proposal.rows("segments") == [
-        {"segment_id": "end_user__hospitals", "market_id": MARKET, "segment_dimension": "end_user", "segment_name": "hospitals"}
+        {
+            "segment_id": "end_user__hospitals",
+            "market_id": MARKET,
+            "segment_dimension": "end_user",
+            "segment_name": "hospitals",
+        }
     ]
     # Regions are all in seeds/regions.csv; an unknown segment is never a certain row.
     assert proposal.flags_of("report_figures.csv", proposal.rows("report_figures")[0]["figure_id"]) == [
@@ -262,9 +267,7 @@ def test_every_unit_the_rules_can_word_is_in_the_vocabulary() -> None:
     ],
     ids=["growth-rate-cagr-in-parentheses", "end-before-start", "forecast-period-from-sentence", "us-revenue"],
 )
-def test_whole_paragraphs_in_other_publishers_styles(
-    text: str, expected: set[Figure], known: Path
-) -> None:
+def test_whole_paragraphs_in_other_publishers_styles(text: str, expected: set[Figure], known: Path) -> None:
     assert figures(text, known) == expected
 
 
@@ -275,7 +278,12 @@ def test_claims_of_segments_the_taxonomy_does_not_know_propose_them(known: Path)
         ("fastest_growing", "segment__oral_solids")
     ]
     assert proposal.rows("segments") == [
-        {"segment_id": "segment__oral_solids", "market_id": MARKET, "segment_dimension": "segment", "segment_name": "oral solids"}
+        {
+            "segment_id": "segment__oral_solids",
+            "market_id": MARKET,
+            "segment_dimension": "segment",
+            "segment_name": "oral solids",
+        }
     ]
 
 
