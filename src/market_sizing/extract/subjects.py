@@ -44,7 +44,8 @@ OTHER_LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 WHOLE_MARKET_WORDS = re.compile(
-    r"\b(?:markets?|industry|sector|revenues?|sales|it|this|demand|spending|value|size|valuation)\b|^$", re.IGNORECASE
+    r"\b(?:markets?|industry|sector|revenues?|sales|it|this|demand|spending|value|size|valuation|CAGR|growth\s+rate)\b|^$",
+    re.IGNORECASE,
 )
 GLOBAL_LEAD_IN = re.compile(r"^\s*(?:globally|worldwide|overall|in\s+total|altogether),", re.IGNORECASE)
 WHOLE_MARKET_LEAD = re.compile(r"^(?:the\s+)?(?:global|worldwide|world|overall|total|entire)\b", re.IGNORECASE)
