@@ -31,6 +31,8 @@ class Context:
     qualifiers: tuple[str, ...]
     # A table row ("Market Size (2024) | USD 4.1 Billion"): its first cell labels the others.
     label_end: int | None = None
+    header: tuple[str, ...] = ()  # the cells of the table's first row
+    caption: str = ""  # the line above the table
 
 
 def word_count(text: str) -> int:

@@ -7,13 +7,14 @@ holds a digit, title-cased ("Influence of COVID-19 and Pandemic Preparedness", b
 next heading belongs to the section "Introduction".
 
 A table row is a line of cells split by `|` or tabs ("Market Size (2024) | USD 4.1 Billion"), or a
-short "Label: value" line; its first cell labels the rest (`Sentence.label_end`).
+short "Label: value" line; its first cell labels the rest (`Sentence.label_end`). Rows below a table's
+first row carry its cells (`header`) and the line above the table (`caption`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from market_sizing.extract import quantities
 
@@ -24,7 +25,10 @@ MAX_LABEL_WORDS = 8
 MAX_LABEL_LINE = 120
 TITLE_WORD_LENGTH = 4  # shorter words ("of", "and", "the") may stay lower-case in a title
 # Abbreviations whose full stop does not end a sentence.
-ABBREVIATIONS = ("U.S.", "U.K.", "e.g.", "i.e.", "etc.", "Inc.", "Ltd.", "Co.", "vs.", "approx.", "No.", "St.")
+ABBREVIATIONS = (
+    "U.S.", "U.K.", "e.g.", "i.e.", "etc.", "Inc.", "Ltd.", "Co.", "vs.", "approx.", "No.", "St.", "Jan.", "Feb.", "Mar.",
+    "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
+)  # fmt: skip
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9$€£])")
 CELL_BORDER = re.compile(r"\s*\|\s*|\t+")
 SEPARATOR_ROW = re.compile(r"^[\s|:+-]*$")
@@ -40,6 +44,8 @@ class Sentence:
     section: str
     line: int
     label_end: int | None = None  # a table row: where its label cell ends
+    header: tuple[str, ...] = ()  # a table row below a first row: that row's cells
+    caption: str = ""  # the line above the table
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,11 @@ def table_row(line: str, section: str, number: int) -> Sentence | None:
     return None
 
 
+def line_above(lines: list[str], index: int) -> str:
+    """The nearest non-blank line above `index` (a table's caption or heading)."""
+    return next((line.strip() for line in reversed(lines[:index]) if line.strip()), "")
+
+
 def parse(text: str, *, has_title: bool = True) -> Document:
     """Sentences of `text`, each with the heading of its section.
 
@@ -112,8 +123,11 @@ def parse(text: str, *, has_title: bool = True) -> Document:
     title = ""
     section = INTRODUCTION
     sentences: list[Sentence] = []
+    seen_text = False
+    table: Sentence | None = None  # the first row of the table being read
     for index, line in enumerate(lines):
-        first = has_title and not title and not any(earlier.strip() for earlier in lines[:index])
+        first = has_title and not title and not seen_text
+        seen_text = seen_text or bool(line.strip())
         if is_heading(line, MAX_TITLE_WORDS if first else MAX_HEADING_WORDS) and (first or stands_alone(lines, index)):
             if first:
                 title = line.strip()
@@ -123,7 +137,12 @@ def parse(text: str, *, has_title: bool = True) -> Document:
         line = LIST_MARKER.sub("", line)
         row = table_row(line, section, index + 1)
         if row is not None:
+            if table is not None and sentences and sentences[-1].label_end is not None and sentences[-1].line == index:
+                row = replace(row, header=tuple(table.text.split(" | ")), caption=table.caption)
+            else:
+                table = replace(row, caption=line_above(lines, index))
             sentences.append(row)
             continue
+        table = None
         sentences.extend(Sentence(sentence, section, index + 1) for sentence in split_sentences(line))
     return Document(title, tuple(sentences))

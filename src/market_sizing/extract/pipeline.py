@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from market_sizing.extract import claims as claim_rules
-from market_sizing.extract import dating, document, figures, quantities, scope, taxonomy
+from market_sizing.extract import columns, dating, document, figures, quantities, scope, taxonomy
 from market_sizing.extract.claims import Claim, Mention
 from market_sizing.extract.context import Context
 from market_sizing.extract.figures import PERIOD_INFERRED, Figure
@@ -95,11 +95,14 @@ def sentence_context(sentence: document.Sentence, names: taxonomy.Taxonomy, voca
         names.find(text),
         vocabulary.qualifiers,
         sentence.label_end,
+        sentence.header,
+        sentence.caption,
     )
 
 
 def read_sentence(context: Context, rules: Scope, vocabulary: Vocabulary, result: Extraction) -> list[Mention]:
     reading = figures.read(context, rules, vocabulary.units)
+    columns.read(context, rules, vocabulary.units, reading)
     result.figures.extend(reading.figures)
     found_claims = claim_rules.claims_of(context, rules)
     result.claims.extend(found_claims)

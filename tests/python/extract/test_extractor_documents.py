@@ -51,7 +51,8 @@ def html_page(text: str) -> str:
     lines = text.strip().splitlines()
     body: list[str] = [f"<h1>{html.escape(lines[0])}</h1>"] if parsed.title else []
     table: list[str] = []
-    for line in lines[1:] if parsed.title else lines:
+    start = 1 if parsed.title else 0
+    for index, line in enumerate(lines[start:], start=start):
         if " | " in line:
             cells = "".join(f"<td>{html.escape(cell.strip())}</td>" for cell in line.split("|"))
             table.append(f"<tr>{cells}</tr>")
@@ -61,8 +62,7 @@ def html_page(text: str) -> str:
             table = []
         if not line.strip():
             continue
-        stands_alone = document.is_heading(line) and line.strip() in {s.strip() for s in lines}
-        tag = "h2" if stands_alone and not document.split_sentences(line)[0].endswith(".") else "p"
+        tag = "h2" if document.is_heading(line) and document.stands_alone(lines, index) else "p"
         body.append(f"<{tag}>{html.escape(line.strip())}</{tag}>")
     if table:
         body.append(f"<table>{''.join(table)}</table>")

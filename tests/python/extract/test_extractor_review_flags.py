@@ -65,7 +65,9 @@ def test_a_stated_forecast_period_is_not_replaced_by_the_years_of_the_sizes() ->
 
 
 def test_a_period_without_years_beside_the_cagr_is_flagged_never_silent() -> None:
-    text = "The global gizmo market will grow from USD 10.0 billion in 2024 to USD 16.0 billion in 2033, a CAGR of 5.4%."
+    text = (
+        "The global gizmo market will grow from USD 10.0 billion in 2024 to USD 16.0 billion in 2033, a CAGR of 5.4%."
+    )
     extraction = extract(text)
     assert flagged(extraction) == {"cagr 5.4": ("period inferred from the sentence's dated sizes, not stated",)}
 
@@ -133,3 +135,20 @@ def test_a_pronoun_for_a_place_carries_the_region_and_says_so() -> None:
     extraction = extract(text, geography_id="world")
     assert flagged(extraction) == {"market_size 2.2": ("scope carried from another sentence",)}
     assert extraction.figures[0].subject.member_id == "europe"
+
+
+def test_a_year_by_column_table_takes_its_unit_from_the_caption() -> None:
+    text = (
+        "Germany Cold Chain Logistics Market\n\n"
+        "Germany Cold Chain Logistics Market Revenue, by Service (USD Million)\n"
+        "Service | 2023 | 2024\n"
+        "Refrigerated Storage | 4,210.5 | 4,480.2\n"
+        "Blast Freezing | 310.4 | 335.0\n"
+    )
+    extraction = extract(text)
+    assert certain(extraction) == {
+        ("market_size", "cc__service__refrigerated_storage", 2023, None, None, "4210.5", "USD Million"),
+        ("market_size", "cc__service__refrigerated_storage", 2024, None, None, "4480.2", "USD Million"),
+    }
+    assert set(flagged(extraction)) == {"market_size 310.4", "market_size 335.0"}  # no such segment in the seeds
+    assert not extraction.unclassified
