@@ -8,6 +8,7 @@ column's year, in the caption's unit. The row's label names the subject as a sen
 from __future__ import annotations
 
 import re
+
 from market_sizing.extract import quantities
 from market_sizing.extract.context import Context
 from market_sizing.extract.dating import YEAR

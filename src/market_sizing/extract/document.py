@@ -26,8 +26,8 @@ MAX_LABEL_LINE = 120
 TITLE_WORD_LENGTH = 4  # shorter words ("of", "and", "the") may stay lower-case in a title
 # Abbreviations whose full stop does not end a sentence.
 ABBREVIATIONS = (
-    "U.S.", "U.K.", "e.g.", "i.e.", "etc.", "Inc.", "Ltd.", "Co.", "vs.", "approx.", "No.", "St.", "Jan.", "Feb.", "Mar.",
-    "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
+    "U.S.", "U.K.", "e.g.", "i.e.", "etc.", "Inc.", "Ltd.", "Co.", "vs.", "approx.", "No.", "St.",
+    "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
 )  # fmt: skip
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9$€£])")
 CELL_BORDER = re.compile(r"\s*\|\s*|\t+")
