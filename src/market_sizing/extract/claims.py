@@ -87,6 +87,10 @@ class Mention:
     excerpt: str
     section: str
     line: int
+    flags: tuple[str, ...] = ()
+
+    def flagged(self, reason: str) -> Mention:
+        return self if reason in self.flags else replace(self, flags=(*self.flags, reason))
 
 
 def claims_of(context: Context, scope: Scope) -> list[Claim]:

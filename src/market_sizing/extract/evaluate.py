@@ -165,7 +165,10 @@ def proposed_items(text_id: str, extraction: Extraction) -> list[Item]:
     for claim in extraction.claims:
         key = (claim.claim_type, *subject_of(claim.subject, geography), claim.year)
         items.append(Item(text_id, "claim", key, flagged=bool(claim.flags), reasons=claim.flags))
-    items += [Item(text_id, "mention", subject_of(mention.subject, geography)) for mention in extraction.mentions]
+    items += [
+        Item(text_id, "mention", subject_of(m.subject, geography), flagged=bool(m.flags), reasons=m.flags)
+        for m in extraction.mentions
+    ]
     return items
 
 

@@ -74,11 +74,11 @@ def extract(
         if regions:
             rules = replace(rules, previous_regions=regions)
     settle_report_period(result, stated_period(parsed))
-    if proposed.market_id and "market_id" in proposed.flags:
-        flag_segments(result, f"a segment of market {proposed.market_id}, itself to review")
     result.figures = deduplicated(result)
     result.claims = claim_rules.first_of_each(result.claims)
     result.mentions = plain_mentions(mentions, result)
+    if proposed.market_id and "market_id" in proposed.flags:
+        flag_segments(result, f"a segment of market {proposed.market_id}, itself to review")
     return result
 
 
@@ -200,6 +200,9 @@ def flag_segments(result: Extraction, reason: str) -> None:
     result.claims = [
         claim.flagged(reason) if claim.subject.kind == "segment" and claim.subject.known else claim
         for claim in result.claims
+    ]
+    result.mentions = [
+        mention.flagged(reason) if mention.subject.kind == "segment" else mention for mention in result.mentions
     ]
 
 

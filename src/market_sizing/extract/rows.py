@@ -189,6 +189,8 @@ def proposal(extraction: Extraction, report: Row, prefix: str) -> Proposal:
         review += [{"file": "report_figures.csv", "id": identifier, "column": "", "reason": f} for f in figure.flags]
     for identifier, claim in zip(claim_ids, extraction.claims, strict=True):
         review += [{"file": "report_claims.csv", "id": identifier, "column": "", "reason": f} for f in claim.flags]
+    for identifier, mention in zip(mention_ids, extraction.mentions, strict=True):
+        review += [{"file": "report_mentions.csv", "id": identifier, "column": "", "reason": f} for f in mention.flags]
     segments = new_segments(extraction)
     review += [
         {"file": "segments.csv", "id": row["segment_id"], "column": "", "reason": "proposed new segment"}

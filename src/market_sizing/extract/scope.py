@@ -39,6 +39,14 @@ SCALE_WORD = re.compile(r"trillion|billion|million|bn|mn|tn|usd|us\$|\$", re.IGN
 COMPLEMENT = re.compile(
     r"\s+for\s+(?:[\w()-]+\s+){0,8}?[\w()-]+(?=\s+(?:is|was|were|are|will|stood|reached|had|has)\b)", re.IGNORECASE
 )
+INDUSTRY = re.compile(r"\b(?:industry|sector)$", re.IGNORECASE)
+# "the global cold chain market", "Worldwide, ...", "clinical trials worldwide were ...": world, said in
+# the opening sentences ("Global" capitalised alone may be a publisher's name: "Global Market Insights").
+WORLDWIDE = re.compile(
+    r"\bthe\s+(?:global|worldwide)\s+(?:[\w-]+\s+){0,6}?(?:market|industry|sector)\b|^(?:globally|worldwide),"
+    r"|\b[a-z]+\s+worldwide\s+(?:is|was|were|are)\b",
+    re.IGNORECASE,
+)
 MAX_SHORT_TITLE = 6
 MIN_REGIONS_FOR_WORLD = 2  # a text naming two world regions sizes a world market
 MAX_OPENING_SENTENCES = 8
@@ -98,13 +106,16 @@ def propose(
     name = name or title_market(document.title)
     if not name:
         flags["market_name"] = "no market name found in the title or the opening sentences"
-    elif not from_sentence or name.lower().split()[-1] != "market":
+    elif not from_sentence or not re.search(r"\bmarket\b", name, re.IGNORECASE) or INDUSTRY.search(name):
         flags["market_name"] = "market name from the title, or worded as an industry or sector: check the wording"
     elif not words(name, taxonomy):
         flags["market_name"] = "the market phrase names no product or service: check the wording"
     geography = (
         geography_id or geography_of(f"{sentence_lead} {name}", taxonomy) or geography_of(document.title, taxonomy)
     )
+    opening = document.sentences[:MAX_OPENING_SENTENCES]
+    if not geography and any(WORLDWIDE.search(sentence.text) for sentence in opening):
+        geography = WORLD
     if not geography and len(world_regions(document, taxonomy)) >= MIN_REGIONS_FOR_WORLD:
         geography = WORLD
     if not geography:
