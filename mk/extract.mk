@@ -4,11 +4,12 @@
 #                   [PUBLISHED=YYYY-MM-DD] [PREFIX=acme25]   -> target/review/<REPORT>/ to review
 #   make accept-report REVIEW=target/review/<REPORT>        appends the reviewed rows to seeds/, then: make build
 #   make eval-extract                                        precision and recall on the labelled corpus
+#   make extract FILE=... [ARGS="--report-id ... --market ..."]   the extractor alone (its options: ARGS="--help")
 ifeq ($(.DEFAULT_GOAL),)
 .DEFAULT_GOAL := help
 endif
 
-.PHONY: add-report accept-report eval-extract
+.PHONY: add-report accept-report eval-extract extract
 
 EXTRACT := $(BIN)/python -m market_sizing.extract
 opt = $(if $(2),--$(1) "$(2)")
@@ -27,3 +28,7 @@ accept-report: $(INSTALLED)
 
 eval-extract: $(INSTALLED)
 	$(BIN)/python -m market_sizing.extract.evaluate
+
+extract: $(INSTALLED)
+	@test -n "$(FILE)" || { echo "usage: make extract FILE=report.txt|.html|.pdf [ARGS=...]"; exit 2; }
+	$(EXTRACT) "$(FILE)" $(ARGS)
