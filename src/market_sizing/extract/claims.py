@@ -57,8 +57,11 @@ CLAIM_WORDING: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
-CLAIM_YEAR = re.compile(rf"\b(?:in|for|during)\s+(?:the\s+year\s+)?(?P<year>{YEAR})(?![\w-])", re.IGNORECASE)
+CLAIM_YEAR = re.compile(rf"\b(?:in|for|during|by)\s+(?:the\s+year\s+)?(?P<year>{YEAR})(?![\w-])", re.IGNORECASE)
 DATELINE = re.compile(r"^[^.!?]{0,80}?(?:\s•\s|\s--\s)")
+POSSESSIVE = re.compile(r"['’]s\b")
+CONTAINER_BEFORE = re.compile(r"\b(?:of|in|across|within)\s+the\s+$", re.IGNORECASE)
+CONTAINER_AFTER = re.compile(r"\s+markets?\b", re.IGNORECASE)
 LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 
 
@@ -143,10 +146,12 @@ def clause_claim(
     context: Context, start: int, claim_type: str, trigger: re.Match[str], scope: Scope, year: re.Match[str] | None
 ) -> Claim | None:
     sentence = context.sentence
+    # A place holding the subject is not the subject: "Germany is Europe's largest market", "the
+    # highest share of the U.S. market".
     before = [
         name
         for name in context.names
-        if start <= name.start and name.end <= start + trigger.start() and name.member != scope.geography
+        if start <= name.start and name.end <= start + trigger.start() and not holds_the_subject(sentence, name)
     ]
     if before:
         subject, subject_start = Subject.of(before[-1].member), before[-1].start
@@ -170,6 +175,12 @@ def clause_claim(
         (year.start("year"), year.end("year")) if year else None,
         (subject.flag,) if subject.flag else (),
     )
+
+
+def holds_the_subject(sentence: str, name: NameMatch) -> bool:
+    possessive = POSSESSIVE.match(sentence, name.end) is not None
+    container = CONTAINER_BEFORE.search(sentence, 0, name.start) and CONTAINER_AFTER.match(sentence, name.end)
+    return possessive or bool(container)
 
 
 def table_claims(context: Context, scope: Scope) -> list[Claim] | None:

@@ -20,7 +20,7 @@ from market_sizing.extract import quantities
 
 INTRODUCTION = "Introduction"
 MAX_HEADING_WORDS = 12
-MAX_TITLE_WORDS = 30
+MAX_TITLE_WORDS = 60
 MAX_LABEL_WORDS = 8
 MAX_LABEL_LINE = 120
 TITLE_WORD_LENGTH = 4  # shorter words ("of", "and", "the") may stay lower-case in a title
@@ -99,7 +99,7 @@ def table_row(line: str, section: str, number: int) -> Sentence | None:
         if SEPARATOR_ROW.match(stripped):
             return None
         cells = [cell for cell in CELL_BORDER.split(stripped.strip("|")) if cell.strip()]
-        if len(cells) < 2:  # a label and a value at least
+        if not cells:  # a label with an empty value cell ("CAGR (2024-2029) |") still labels its row
             return None
         text = " | ".join(cell.strip() for cell in cells)
         return Sentence(text, section, number, len(cells[0].strip()))

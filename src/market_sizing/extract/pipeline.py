@@ -26,6 +26,8 @@ from market_sizing.extract.vocabulary import Vocabulary
 
 PERIOD_ASSUMED = "no period stated beside the CAGR: the report's stated forecast period assumed"
 PERIOD_CARRIED = "period carried from another sentence (the report's first whole-market CAGR)"
+CAGR_LABEL = re.compile(r"\bCAGR\b", re.IGNORECASE)
+START_CARRIED = "period start carried from the period the text states elsewhere (only its end is stated here)"
 FORECAST_WORDS = re.compile(r"\b(?:forecast|projection|outlook)\b", re.IGNORECASE)
 
 
@@ -109,7 +111,12 @@ def read_sentence(context: Context, rules: Scope, vocabulary: Vocabulary, result
     # Values that became no figure are reported with their reason; other left-over digits below.
     used = reading.used + [(value.start, value.end) for value in context.values]
     used += [claim.year_span for claim in found_claims if claim.year_span]
-    used += [(period.start, period.end) for period in context.periods if is_forecast_period(period)]
+    label = context.sentence[: context.label_end] if context.label_end is not None else ""
+    used += [
+        (period.start, period.end)
+        for period in context.periods
+        if is_forecast_period(period) or (FORECAST_WORDS.search(label) and period.first_year is not None)
+    ]
     left_over = quantities.other_numbers(context.sentence, used)
     reasons = list(reading.problems)
     if left_over:
@@ -138,7 +145,7 @@ def stated_period(parsed: document.Document) -> tuple[int, int] | None:
         for period in dating.periods(sentence.text, quantities.values(sentence.text)):
             if period.first_year is None or period.last_year is None:
                 continue
-            if is_forecast_period(period) or FORECAST_WORDS.search(label):
+            if is_forecast_period(period) or FORECAST_WORDS.search(label) or CAGR_LABEL.search(label):
                 return period.first_year, period.last_year
     return None
 
@@ -160,6 +167,14 @@ def settle_report_period(result: Extraction, stated: tuple[int, int] | None) -> 
     carried = first_whole_market_period(result)
     settled: list[Figure] = []
     for figure in result.figures:
+        if (
+            figure.measure == "cagr"
+            and figure.period_start_year is None
+            and stated
+            and stated[1] == figure.period_end_year
+        ):
+            settled.append(replace(figure, period_start_year=stated[0]).flagged(START_CARRIED))
+            continue
         if not (figure.needs_report_period or figure.year_is_report_period_end):
             settled.append(figure)
             continue
@@ -211,6 +226,9 @@ def deduplicated(result: Extraction) -> list[Figure]:
     is left for review."""
     kept: dict[tuple[object, ...], Figure] = {}
     for figure in result.figures:
+        fuller = next((other for other in result.figures if completes(other, figure)), None)
+        if fuller is not None:  # "a CAGR of 8.05% through 2028" beside "CAGR (2023-2028) | 8.05%"
+            continue
         earlier = kept.get(figure.key)
         if earlier is None:
             kept[figure.key] = figure
@@ -218,6 +236,17 @@ def deduplicated(result: Extraction) -> list[Figure]:
             reason = f"states {figure.value} for a figure stated as {earlier.value} before ({earlier.excerpt})"
             result.unclassified.append(Unclassified(figure.section, figure.line, figure.sentence, reason))
     return list(kept.values())
+
+
+def completes(other: Figure, figure: Figure) -> bool:
+    """`other` states the same CAGR as `figure` with the start year `figure` lacks."""
+    return (
+        figure.measure == other.measure == "cagr"
+        and figure.period_start_year is None
+        and other.period_start_year is not None
+        and (other.subject, other.value, other.period_end_year)
+        == (figure.subject, figure.value, figure.period_end_year)
+    )
 
 
 def plain_mentions(mentions: list[Mention], result: Extraction) -> list[Mention]:

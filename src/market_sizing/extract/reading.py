@@ -165,7 +165,7 @@ def is_pdf_heading(line: dict[str, object], body: float) -> bool:
     line_sizes = sizes(line)
     bold = bool(chars) and all("Bold" in str(char.get("fontname", "")) for char in chars)  # type: ignore[union-attr]
     larger = bool(line_sizes) and min(line_sizes) >= body * HEADING_SIZE
-    return (bold or larger) and not str(line["text"]).rstrip().endswith((".", ":", ";", ","))
+    return (bold or larger) and not str(line["text"]).rstrip().endswith((".", ":", ";"))
 
 
 def ends_paragraph(previous: dict[str, object], line: dict[str, object]) -> bool:

@@ -34,6 +34,7 @@ PHRASE_STOP = frozenset(
 )
 GLOBAL = re.compile(r"\b(?:global(?:ly)?|worldwide|world)\b", re.IGNORECASE)
 TRAILING = re.compile(r"\s+(?:size|share|value|revenue)$", re.IGNORECASE)
+MARKET_HEAD = re.compile(r"\bmarket\b", re.IGNORECASE)
 HEAD_PATTERN = re.compile(rf"\b(?:{'|'.join(HEAD_WORDS)})\b", re.IGNORECASE)
 SCALE_WORD = re.compile(r"trillion|billion|million|bn|mn|tn|usd|us\$|\$", re.IGNORECASE)
 COMPLEMENT = re.compile(
@@ -71,14 +72,14 @@ def words(text: str, taxonomy: Taxonomy) -> frozenset[str]:
     return frozenset(word for word in re.findall(r"[a-z0-9&-]+", text) if word not in (*HEAD_WORDS, "the"))
 
 
-def market_phrase(sentence: str, before: int) -> tuple[int, int] | None:
+def market_phrase(sentence: str, before: int, heads: re.Pattern[str] | None = None) -> tuple[int, int] | None:
     """The span of the noun phrase ending in the last head word before `before`, walking back to an
     article, a preposition, a verb of the list, a comma, a number or a scale word, with its "for ..."
     complement ("market for pharmaceutical CDMOs")."""
-    heads = list(HEAD_PATTERN.finditer(sentence, 0, before))
-    if not heads:
+    found = list((heads or HEAD_PATTERN).finditer(sentence, 0, before))
+    if not found:
         return None
-    head = heads[-1]
+    head = found[0] if heads else found[-1]
     tokens = list(re.finditer(r"\S+", sentence[: head.start()]))
     start = head.start()
     for token in reversed(tokens[-MAX_PHRASE_WORDS:]):
@@ -139,6 +140,8 @@ def opening_market(document: Document) -> tuple[str, str, str]:
             continue
         amounts = quantities.values(sentence.text)
         span = market_phrase(sentence.text, amounts[0].start) if amounts else None
+        if span is None and not amounts:
+            span = market_phrase(sentence.text, len(sentence.text), heads=MARKET_HEAD)
         if span is not None:
             phrase = TRAILING.sub("", sentence.text[span[0] : span[1]])
             money = [value.currency for value in amounts if value.kind == "money"]
@@ -178,7 +181,7 @@ def world_regions(document: Document, taxonomy: Taxonomy) -> set[str]:
 
 
 def geography_of(text: str, taxonomy: Taxonomy) -> str:
-    regions = taxonomy.regions_in(text)
+    regions = taxonomy.regions_in(text, demonyms=True)
     if regions:
         return regions[0].member.member_id
     return WORLD if GLOBAL.search(text) else ""

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from market_sizing.extract.context import Context, clause_end, clause_start, word_count
 from market_sizing.extract.quantities import Value
+from market_sizing.extract.taxonomy import WORLD as WORLD_ID
 from market_sizing.extract.taxonomy import Member, NameMatch, Taxonomy, proposed_segment
 
 CARRIED = "scope carried from another sentence"
@@ -66,6 +67,12 @@ class Scope:
     market_words: frozenset[str]  # the words of the report's market name (lower-case)
     taxonomy: Taxonomy
     previous_regions: tuple[Member, ...] = ()  # regions named in the sentences before
+
+    @property
+    def world(self) -> Member:
+        """The world market, which a "global ..." phrase names even in a country's report."""
+        row = self.taxonomy.regions.get(WORLD_ID)
+        return Member("region", WORLD_ID, row["region_name"]) if row else Member("region", WORLD_ID)
 
 
 @dataclass(frozen=True)
@@ -132,8 +139,10 @@ def subject_phrase(clause: str, *, verbless: bool = False) -> tuple[str, str]:
 def phrase_subject(clause: str, scope: Scope, *, verbless: bool = False) -> Subject | str:
     """No known name: the whole market, another region's market, a carried place, or a new segment."""
     if GLOBAL_LEAD_IN.match(clause):
-        return Subject(scope.geography)
+        return Subject(scope.world)
     phrase, dimension = subject_phrase(clause, verbless=verbless)
+    if WHOLE_MARKET_LEAD.match(phrase) and re.match(r"^(?:the\s+)?(?:global|worldwide|world)\b", phrase, re.IGNORECASE):
+        return Subject(scope.world)
     if PLACE_PRONOUN.match(phrase):
         if scope.previous_regions:
             return Subject(scope.previous_regions[-1], CARRIED)

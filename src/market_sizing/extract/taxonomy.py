@@ -19,9 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ALIASES = Path(__file__).resolve().parent / "data" / "aliases.csv"
+DEMONYMS = Path(__file__).resolve().parent / "data" / "demonyms.csv"
 WORLD = "world"
 MIN_PLURAL_WORD = 3
 HEADS = r"segments?|sub-segments?|subsectors?|sectors?|categor(?:y|ies)|CMOs?|CDMOs?|manufacturing"
+# "North India", "Southern Europe": a part of a place is not the place (unless an alias names it).
+PART_OF_A_PLACE = re.compile(
+    r"\b(?:north|south|east|west|northern|southern|eastern|western|central)\s+$", re.IGNORECASE
+)
 FOLLOWERS = frozenset(
     """
     is are was were be been being has have had will would could can may might should shall also alone
@@ -70,6 +75,7 @@ class Taxonomy:
     regions: dict[str, Row]  # region_id -> its seed row
     markets: dict[str, Row]  # market_id -> its seed row
     market_id: str = ""  # the report's market whose segments (and its ancestors') are known
+    demonyms: tuple[Alias, ...] = ()  # "German" -> germany: for the report's geography only
 
     def find(self, sentence: str) -> list[NameMatch]:
         """Names in `sentence`, longest alias first, without overlaps, in text order."""
@@ -78,20 +84,23 @@ class Taxonomy:
             for match in alias_pattern(alias.text).finditer(sentence):
                 if alias.needs_head and not match.group("head"):
                     continue
-                if not ends_a_name(sentence, match.end()):
+                if not ends_a_name(sentence, match.end()) or PART_OF_A_PLACE.search(sentence, 0, match.start()):
                     continue
                 if any(match.start() < other.end and other.start < match.end() for other in found):
                     continue
                 found.append(NameMatch(match.start(), match.end(), match.group(), alias.member))
         return sorted(found, key=lambda name: name.start)
 
-    def regions_in(self, text: str) -> list[NameMatch]:
-        """Region names anywhere in `text`, modifiers included ("the Japan widget market")."""
+    def regions_in(self, text: str, *, demonyms: bool = False) -> list[NameMatch]:
+        """Region names anywhere in `text`, modifiers included ("the Japan widget market"), and with
+        `demonyms` the adjectives of places ("the German plant-based market")."""
         found: list[NameMatch] = []
-        for alias in self.aliases:
+        for alias in [*self.aliases, *(self.demonyms if demonyms else ())]:
             if alias.member.kind != "region":
                 continue
             for match in alias_pattern(alias.text).finditer(text):
+                if PART_OF_A_PLACE.search(text, 0, match.start()):
+                    continue
                 if not any(match.start() < other.end and other.start < match.end() for other in found):
                     found.append(NameMatch(match.start(), match.end(), match.group(), alias.member))
         return sorted(found, key=lambda name: name.start)
@@ -179,7 +188,13 @@ def load(seeds_dir: Path, market_id: str = "", alias_file: Path = ALIASES) -> Ta
             member = segment_member(segments[row["member_id"]])
             aliases.append(Alias(row["alias"], member, needs_head=row["needs_head"] == "head"))
     aliases.sort(key=lambda alias: len(alias.text), reverse=True)
-    return Taxonomy(tuple(aliases), regions, markets, market_id)
+    demonyms = [
+        Alias(row["demonym"], region_member(regions[row["region_id"]]), needs_head=False)
+        for row in read_csv(DEMONYMS)
+        if row["region_id"] in regions
+    ]
+    demonyms.sort(key=lambda alias: len(alias.text), reverse=True)
+    return Taxonomy(tuple(aliases), regions, markets, market_id, tuple(demonyms))
 
 
 def region_member(row: Row) -> Member:

@@ -42,7 +42,9 @@ BOILERPLATE_AFTER = """<aside class="related-reports"><h3>Related reports</h3>
 <p>The global widget market is expected to reach USD 99.9 billion by 2030, at a CAGR of 12.5%.</p></aside>
 <div class="share-buttons">Share on LinkedIn (2.3k)</div>
 <footer><p>Copyright 2026 Example Research. All rights reserved. Call +1 555 0100 2024.</p></footer>"""
-LATIN_1 = str.maketrans({"–": "-", "—": "-", "’": "'", "‘": "'", "“": '"', "”": '"', "•": "-", "™": "", "…": "..."})
+LATIN_1 = str.maketrans(
+    {"–": "-", "—": "-", "’": "'", "‘": "'", "“": '"', "”": '"', "•": "-", "™": "", "…": "...", "€": "EUR "}
+)
 
 
 def html_page(text: str) -> str:
