@@ -52,7 +52,7 @@ CLAIM_WORDING: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\btook\s+the\s+lead\b|\b(?:keep|keeps|maintain|maintains|retain|retains|hold|holds)\s+(?:its|their)\s+"
             r"(?:leading|dominant|top)\s+position\b|\b(?:is|are|was|were|remains?|remained)\s+(?:the\s+)?leading\b"
             rf"|{ORDINAL_BEFORE}\b(?:largest|highest|biggest|top|dominant)\s+(?:revenue\s+|market\s+|volume\s+)?share\b"
-            rf"|{ORDINAL_BEFORE}\b(?:largest|leading|dominant|biggest)\s+(?:region|segment|market)\b",
+            rf"|{ORDINAL_BEFORE}\b(?:largest|leading|dominant|biggest)\s+(?:single\s+|[\w-]+\s+){{0,3}}?(?:region|segment|market)\b",
             re.IGNORECASE,
         ),
     ),
@@ -62,6 +62,8 @@ DATELINE = re.compile(r"^[^.!?]{0,80}?(?:\s•\s|\s--\s)")
 POSSESSIVE = re.compile(r"['’]s\b")
 CONTAINER_BEFORE = re.compile(r"\b(?:of|in|across|within)\s+the\s+$", re.IGNORECASE)
 CONTAINER_AFTER = re.compile(r"\s+markets?\b", re.IGNORECASE)
+# ", with over 80 million users in 2023": a year after such a turn is not the claim's.
+CLAIM_ASIDE = re.compile(r",\s+(?:with|as|which|where|thanks|due|driven|owing|because)\b", re.IGNORECASE)
 LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 
 
@@ -114,7 +116,8 @@ def claims_of(context: Context, scope: Scope) -> list[Claim]:
         # grow the fastest": 2024 is the lead's); the first claim's may also stand before it.
         ends = [*(start + trigger.start() for _, trigger in triggers[1:]), end]
         for index, ((claim_type, trigger), high) in enumerate(zip(triggers, ends, strict=True)):
-            year = CLAIM_YEAR.search(sentence, start + trigger.end(), high)
+            aside = CLAIM_ASIDE.search(sentence, start + trigger.end(), high)
+            year = CLAIM_YEAR.search(sentence, start + trigger.end(), aside.start() if aside else high)
             if year is None and index == 0:
                 year = CLAIM_YEAR.search(sentence, start, start + trigger.start())
             claim = clause_claim(context, start, claim_type, trigger, scope, year)
@@ -266,8 +269,11 @@ def mention_of(sentence: str, name: NameMatch, section: str, line: int) -> Menti
 
 
 def first_of_each(found: list[Claim]) -> list[Claim]:
-    """A claim repeated (a summary restating the lead) is kept once, as first stated."""
+    """A claim repeated (a heading or summary restating the lead) is kept once, as first stated with
+    a year if any statement gives one."""
     kept: dict[tuple[str, str, str], Claim] = {}
     for claim in found:
-        kept.setdefault(claim.key, claim)
+        earlier = kept.get(claim.key)
+        if earlier is None or (earlier.year is None and claim.year is not None):
+            kept[claim.key] = claim
     return list(kept.values())

@@ -46,6 +46,7 @@ class Sentence:
     label_end: int | None = None  # a table row: where its label cell ends
     header: tuple[str, ...] = ()  # a table row below a first row: that row's cells
     caption: str = ""  # the line above the table
+    heading: bool = False  # a section heading, read for claims only
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,8 @@ def parse(text: str, *, has_title: bool = True) -> Document:
                 title = line.strip()
             else:
                 section = line.strip()
+                # A heading may state a claim ("Pea is expected to be the fastest-growing source segment").
+                sentences.append(Sentence(section, section, index + 1, heading=True))
             continue
         line = LIST_MARKER.sub("", line)
         row = table_row(line, section, index + 1)

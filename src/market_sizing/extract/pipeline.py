@@ -71,6 +71,9 @@ def extract(
     mentions: list[Mention] = []
     for sentence in parsed.sentences:
         context = sentence_context(sentence, names, vocabulary)
+        if sentence.heading:
+            result.claims.extend(claim_rules.claims_of(context, rules))
+            continue
         mentions.extend(read_sentence(context, rules, vocabulary, result))
         regions = carried_regions(context.names)
         if regions:
@@ -169,6 +172,7 @@ def settle_report_period(result: Extraction, stated: tuple[int, int] | None) -> 
     for figure in result.figures:
         if (
             figure.measure == "cagr"
+            and figure.subject.member_id == result.scope.geography_id
             and figure.period_start_year is None
             and stated
             and stated[1] == figure.period_end_year

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from market_sizing.extract import quantities
-from market_sizing.extract.document import Document
+from market_sizing.extract.document import Document, Sentence
 from market_sizing.extract.taxonomy import WORLD, Taxonomy
 
 HEAD_WORDS = ("market", "industry", "sector")
@@ -114,7 +114,7 @@ def propose(
     geography = (
         geography_id or geography_of(f"{sentence_lead} {name}", taxonomy) or geography_of(document.title, taxonomy)
     )
-    opening = document.sentences[:MAX_OPENING_SENTENCES]
+    opening = prose(document)[:MAX_OPENING_SENTENCES]
     if not geography and any(WORLDWIDE.search(sentence.text) for sentence in opening):
         geography = WORLD
     if not geography and len(world_regions(document, taxonomy)) >= MIN_REGIONS_FOR_WORLD:
@@ -135,7 +135,7 @@ def propose(
 def opening_market(document: Document) -> tuple[str, str, str]:
     """(market phrase, the words before it, currency) of the first sentence with a money amount and a
     market phrase before it."""
-    for sentence in document.sentences[:MAX_OPENING_SENTENCES]:
+    for sentence in prose(document)[:MAX_OPENING_SENTENCES]:
         if sentence.label_end is not None:
             continue
         amounts = quantities.values(sentence.text)
@@ -147,6 +147,11 @@ def opening_market(document: Document) -> tuple[str, str, str]:
             money = [value.currency for value in amounts if value.kind == "money"]
             return phrase, sentence.text[: span[0]], money[0] if money else first_currency(document)
     return "", "", "USD"
+
+
+def prose(document: Document) -> list[Sentence]:
+    """The document's sentences and table rows, its headings aside."""
+    return [sentence for sentence in document.sentences if not sentence.heading]
 
 
 def first_currency(document: Document) -> str:
