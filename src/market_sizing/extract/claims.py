@@ -15,7 +15,7 @@ from market_sizing.extract.context import Context, clauses
 from market_sizing.extract.dating import YEAR
 from market_sizing.extract.figures import MAX_EXCERPT
 from market_sizing.extract.subjects import Scope, Subject, unnamed_claim_subject
-from market_sizing.extract.taxonomy import Member, NameMatch
+from market_sizing.extract.taxonomy import Member, NameMatch, proposed_segment
 
 ORDINAL_BEFORE = r"(?<!second )(?<!third )(?<!fourth )"
 # Claim type -> wording; the first type whose wording a clause holds wins.
@@ -64,6 +64,7 @@ CONTAINER_BEFORE = re.compile(r"\b(?:of|in|across|within)\s+the\s+$", re.IGNOREC
 CONTAINER_AFTER = re.compile(r"\s+markets?\b", re.IGNORECASE)
 # ", with over 80 million users in 2023": a year after such a turn is not the claim's.
 CLAIM_ASIDE = re.compile(r",\s+(?:with|as|which|where|thanks|due|driven|owing|because)\b", re.IGNORECASE)
+EXAMPLES = re.compile(r"^[\w\s-]{0,30}?\bsuch\s+as\s+(?P<list>[^.;()]+?)\s*$", re.IGNORECASE)
 LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 
 
@@ -120,9 +121,7 @@ def claims_of(context: Context, scope: Scope) -> list[Claim]:
             year = CLAIM_YEAR.search(sentence, start + trigger.end(), aside.start() if aside else high)
             if year is None and index == 0:
                 year = CLAIM_YEAR.search(sentence, start, start + trigger.start())
-            claim = clause_claim(context, start, claim_type, trigger, scope, year)
-            if claim is not None:
-                found.append(claim)
+            found.extend(clause_claims(context, start, claim_type, trigger, scope, year))
     return found
 
 
@@ -145,6 +144,49 @@ def wording_of(text: str) -> tuple[str, re.Match[str]] | None:
     return found[0] if found else None
 
 
+def clause_claims(
+    context: Context, start: int, claim_type: str, trigger: re.Match[str], scope: Scope, year: re.Match[str] | None
+) -> list[Claim]:
+    """The claim of a wording, or one per example ("Cities such as Bengaluru, Delhi and Mumbai dominate")."""
+    sentence = context.sentence
+    examples = EXAMPLES.search(sentence, start, start + trigger.start())
+    named = [name for name in context.names if examples and examples.start("list") <= name.start < examples.end()]
+    if examples and not named:
+        claims = []
+        for item in re.finditer(r"[^,]+?(?=\s*(?:,|\band\b|$))", examples.group("list")):
+            name = re.sub(r"^\s*(?:and\s+)?", "", item.group()).strip()
+            if name:
+                subject = Subject.of(proposed_segment(name, ""))
+                claims.append(make_claim(context, claim_type, subject, examples.start("list"), trigger, start, year))
+        return claims
+    claim = clause_claim(context, start, claim_type, trigger, scope, year)
+    return [claim] if claim else []
+
+
+def make_claim(
+    context: Context,
+    claim_type: str,
+    subject: Subject,
+    subject_start: int,
+    trigger: re.Match[str],
+    start: int,
+    year: re.Match[str] | None,
+) -> Claim:
+    text = context.sentence[subject_start : start + trigger.end()]
+    if len(text) > MAX_EXCERPT:
+        text = context.sentence[start + trigger.start() : start + trigger.end()]
+    return Claim(
+        claim_type,
+        subject.member,
+        int(year.group("year")) if year else None,
+        text,
+        context.section,
+        context.line,
+        (year.start("year"), year.end("year")) if year else None,
+        (subject.flag,) if subject.flag else (),
+    )
+
+
 def clause_claim(
     context: Context, start: int, claim_type: str, trigger: re.Match[str], scope: Scope, year: re.Match[str] | None
 ) -> Claim | None:
@@ -165,19 +207,7 @@ def clause_claim(
         subject = unnamed
         found = sentence.lower().find(unnamed.member.name.lower(), start, start + trigger.start())
         subject_start = found if found >= 0 else start
-    text = sentence[subject_start : start + trigger.end()]
-    if len(text) > MAX_EXCERPT:
-        text = sentence[start + trigger.start() : start + trigger.end()]
-    return Claim(
-        claim_type,
-        subject.member,
-        int(year.group("year")) if year else None,
-        text,
-        context.section,
-        context.line,
-        (year.start("year"), year.end("year")) if year else None,
-        (subject.flag,) if subject.flag else (),
-    )
+    return make_claim(context, claim_type, subject, subject_start, trigger, start, year)
 
 
 def holds_the_subject(sentence: str, name: NameMatch) -> bool:
