@@ -65,6 +65,7 @@ CONTAINER_AFTER = re.compile(r"\s+markets?\b", re.IGNORECASE)
 # ", with over 80 million users in 2023": a year after such a turn is not the claim's.
 CLAIM_ASIDE = re.compile(r",\s+(?:with|as|which|where|thanks|due|driven|owing|because)\b", re.IGNORECASE)
 EXAMPLES = re.compile(r"^[\w\s-]{0,30}?\bsuch\s+as\s+(?P<list>[^.;()]+?)\s*$", re.IGNORECASE)
+MAX_LABEL_WORDS = 6
 LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 
 
@@ -222,7 +223,7 @@ def table_claims(context: Context, scope: Scope) -> list[Claim] | None:
     assert context.label_end is not None
     sentence, label = context.sentence, context.sentence[: context.label_end]
     wording = wording_of(label)
-    if wording is None or trigger_is_cell_text(label, wording[1]):
+    if wording is None or is_cell_text(label):
         return None
     claim_type = wording[0]
     named = [name for name in context.names if name.start >= context.label_end]
@@ -240,8 +241,8 @@ def table_claims(context: Context, scope: Scope) -> list[Claim] | None:
     return claims
 
 
-def trigger_is_cell_text(label: str, trigger: re.Match[str]) -> bool:
-    return len(label.split()) > 6  # a sentence-long first cell is text, not a label
+def is_cell_text(label: str) -> bool:
+    return len(label.split()) > MAX_LABEL_WORDS  # a sentence-long first cell is text, not a label
 
 
 def row_claim(context: Context, claim_type: str, subject: Subject, name: NameMatch) -> Claim:
