@@ -42,7 +42,7 @@ PERIOD_END_NAMED = re.compile(
 )
 YEAR_LEAD = re.compile(
     r"(?:\b(?:in|by|for|of|at|during|through|until|till|to|as\s+of)\s+(?:the\s+)?(?:end\s+of\s+)?"
-    r"(?:(?:fiscal\s+)?year\s+|FY\s?)?)$",
+    r"(?:(?:fiscal\s+)?year\s+|FY\s?)?)$|^\s*\(\s*$",  # or in brackets right after: "$46.0B (2023)"
     re.IGNORECASE,
 )
 

@@ -257,6 +257,8 @@ def excerpt(sentence: str, start: int, end: int) -> str:
         if match is None or re.search(r"\d", match.group()):
             break
         left = match.start()
+    if sentence[left:end].count("(") > sentence[left:end].count(")") and sentence[end : end + 1] == ")":
+        end += 1  # "$46.0B (2023)": the bracket closes
     text = sentence[left:end].strip(" ,;:|")
     if len(text) > MAX_EXCERPT:
         text = sentence[start:end].strip(" ,;:|")[:MAX_EXCERPT]

@@ -28,7 +28,7 @@ PERIOD_ASSUMED = "no period stated beside the CAGR: the report's stated forecast
 PERIOD_CARRIED = "period carried from another sentence (the report's first whole-market CAGR)"
 CAGR_LABEL = re.compile(r"\bCAGR\b", re.IGNORECASE)
 START_CARRIED = "period start carried from the period the text states elsewhere (only its end is stated here)"
-FORECAST_WORDS = re.compile(r"\b(?:forecast|projection|outlook)\b", re.IGNORECASE)
+FORECAST_WORDS = re.compile(r"\b(?:forecasts?|projections?|outlook)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

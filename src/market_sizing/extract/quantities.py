@@ -30,6 +30,8 @@ MONEY_BEFORE = re.compile(
 MONEY_AFTER = re.compile(
     rf"(?<![\w.,])(?P<number>{NUMBER})\s?(?P<scale>{SCALE})\s+(?P<currency>[A-Z]{{3}}|US\$)(?![\w])", re.IGNORECASE
 )
+# "$46.0B": a scale letter right after the number (not in the unit vocabulary: flagged for review).
+MONEY_LETTER = re.compile(rf"(?<![\w$])(?P<currency>(?i:{CURRENCY}))\s?(?P<number>{NUMBER})(?P<scale>[BMT])(?![\w])")
 PERCENT = re.compile(rf"(?<![\w.,])(?P<number>{NUMBER})\s?(?:%|percent(?![\w])|per cent(?![\w]))", re.IGNORECASE)
 TILDE = "approximately"
 ANY_NUMBER = re.compile(rf"(?<![\w.,]){NUMBER}(?![\w])")
@@ -61,13 +63,13 @@ class Value:
 
 def values(sentence: str) -> list[Value]:
     found: list[Value] = []
-    for pattern in (MONEY_BEFORE, MONEY_AFTER):
+    for pattern in (MONEY_BEFORE, MONEY_AFTER, MONEY_LETTER):
         for match in pattern.finditer(sentence):
             written, scale = match.group("currency"), match.group("scale")
             code = CURRENCIES.get(written.lower())
             if code is None or overlaps(match.start(), match.end(), found):
                 continue
-            unit = f"{written} {scale}" if pattern is MONEY_BEFORE else f"{scale} {written}"
+            unit = f"{scale} {written}" if pattern is MONEY_AFTER else f"{written} {scale}"
             found.append(Value("money", match.start(), match.end(), match.group("number"), unit, code))
     for match in PERCENT.finditer(sentence):
         if not overlaps(match.start(), match.end(), found):

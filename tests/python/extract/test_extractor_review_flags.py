@@ -152,3 +152,15 @@ def test_a_year_by_column_table_takes_its_unit_from_the_caption() -> None:
     }
     assert set(flagged(extraction)) == {"market_size 310.4", "market_size 335.0"}  # no such segment in the seeds
     assert not extraction.unclassified
+
+
+def test_a_scale_letter_and_a_year_in_brackets() -> None:
+    text = "Global Gizmo Services Market\n\nMarket size:\n$46.0B (2023)\n$291.4B projected by 2030"
+    extraction = extract(text)
+    assert {(f.value, f.year, f.unit, f.excerpt) for f in extraction.figures} == {
+        ("46.0", 2023, "$ B", "$46.0B (2023)"),
+        ("291.4", 2030, "$ B", "$291.4B projected by 2030"),
+    }
+    assert all(
+        f.flags == ("unit ambiguous: '$ B' is not in the contract's unit vocabulary",) for f in extraction.figures
+    )
