@@ -1,49 +1,51 @@
 # market_sizing: two commands set everything up on a fresh machine with Python 3.11.
-#   make build   creates .venv, installs the pinned requirements, runs `dbt build`
-#   make test    runs every test: `dbt build` (data and unit tests) and pytest
+#   make build   creates .venv, installs the pinned requirements and this package, runs `dbt build`
+#   make test    runs every test: lint, `dbt build` (data and unit tests) and pytest
+# `make help` lists every target: each has a `## ` line saying what it does. The files in mk/ hold
+# the targets of one area each (lint.mk, extract.mk, scale.mk, ...), included below.
 SHELL := /bin/bash
+.DEFAULT_GOAL := help
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 DB ?= $(or $(MARKET_SIZING_DB),market_sizing.duckdb)
--include mk/*.mk
+PYTEST_WORKERS ?= 2
 
 .PHONY: help install build test test-python sql docs clean
 
-help:
-	@echo "make build   build the warehouse ($(DB))"
-	@echo "make test    run every test (dbt tests and pytest)"
-	@echo "make sql     open the warehouse read-only in the DuckDB CLI"
-	@echo "make docs    generate the dbt docs site (target/index.html)"
-	@echo "make clean   remove build output (keeps .venv)"
+help: ## list every target
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | awk -F ':.*## ' '{printf "make %-16s %s\n", $$1, $$2}'
 
-$(INSTALLED): requirements.txt
+$(INSTALLED): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-install: $(INSTALLED)
+install: $(INSTALLED) ## create .venv with the pinned requirements and this package
 
 # The input-file check runs first: dbt reads every seed file while parsing and stops on bytes
 # that are not UTF-8 without naming the file; the check names the file, the line and the rule.
-build: $(INSTALLED)
+build: $(INSTALLED) ## build, test and publish the warehouse (market_sizing.duckdb) and its exports
 	$(BIN)/python plugins/market_sizing_inputs.py
 	$(BIN)/dbt build
 
-test: build
-	$(BIN)/pytest
+test: lint build ## every test: lint, dbt's data and unit tests, pytest (prints the wall time)
+	@start=$$(date +%s); $(BIN)/pytest -n $(PYTEST_WORKERS); status=$$?; \
+	echo "pytest wall time: $$(( $$(date +%s) - start )) s"; exit $$status
 
-test-python: $(INSTALLED)
-	$(BIN)/pytest
+test-python: $(INSTALLED) ## pytest only, against what is built
+	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
-# Read-only, no file system access, settings locked: the same lock-down the README gives BI tools.
+# Read-only, no file system access, settings locked: the same lock-down the BI recipes use.
 READ_ONLY_SETTINGS := set enable_external_access = false; set lock_configuration = true;
-sql: $(INSTALLED)
+sql: $(INSTALLED) ## open the warehouse read-only in the DuckDB CLI
 	$(BIN)/duckdb -readonly -cmd "$(READ_ONLY_SETTINGS)" "$(DB)"
 
-docs: $(INSTALLED)
+docs: $(INSTALLED) ## generate the dbt docs site (target/index.html)
 	$(BIN)/dbt docs generate
 
-clean:
+clean: ## remove build output (keeps .venv and the published warehouse)
 	rm -rf target logs
+
+include $(sort $(wildcard mk/*.mk))

@@ -1,10 +1,4 @@
-# Scale and portability (included by the Makefile):
-#   make corpus          generate a synthetic corpus (CORPUS_REPORTS reports) under target/
-#   make build-corpus    build the warehouse from that corpus through DuckDB's CSV reader
-#   make benchmark       dbt build vs the same SQL run directly, 1 to 100,000 reports (BENCHMARKS.md)
-#   make build-spark     build on Apache Spark (local PySpark, .venv-spark)
-#   make test-spark      build on Spark and compare the key numbers with the DuckDB build
-.DEFAULT_GOAL := help
+# Scale and portability: synthetic corpora, the benchmark, Apache Spark.
 
 SPARK_VENV := .venv-spark
 SPARK_BIN := $(SPARK_VENV)/bin
@@ -20,17 +14,17 @@ $(SPARK_INSTALLED): requirements.txt requirements-spark.txt
 	$(SPARK_BIN)/pip install --quiet --disable-pip-version-check -r requirements-spark.txt
 	touch $@
 
-corpus: $(INSTALLED)
+corpus: $(INSTALLED) ## generate a synthetic corpus (CORPUS_REPORTS reports) under target/
 	$(BIN)/python benchmarks/generate_corpus.py --reports $(CORPUS_REPORTS) --out $(CORPUS_DIR)
 
-build-corpus: corpus
+build-corpus: corpus ## build the warehouse from that corpus through DuckDB's CSV reader
 	$(BIN)/dbt build --vars '{corpus_dir: $(CORPUS_DIR)}'
 
-benchmark: $(INSTALLED)
+benchmark: $(INSTALLED) ## dbt build against the same SQL run directly, at growing sizes (BENCHMARKS.md)
 	$(BIN)/python benchmarks/run_benchmark.py $(BENCHMARK_ARGS)
 
-build-spark: $(SPARK_INSTALLED)
+build-spark: $(SPARK_INSTALLED) ## build on Apache Spark (local PySpark, .venv-spark)
 	$(SPARK_BIN)/dbt build --target spark
 
-test-spark: $(SPARK_INSTALLED)
+test-spark: $(SPARK_INSTALLED) ## build on Spark and compare the key numbers with the DuckDB build
 	$(SPARK_BIN)/pytest -m spark

@@ -62,7 +62,8 @@ subjects as (
         named.geography_id,
         case when named.segment_id is not null then 'segment' else 'region' end as subject_type,
         coalesce(named.segment_id, named.region_id) as subject_id,
-        coalesce(segments.segment_dimension, regions.region_level) as subject_family
+        coalesce(segments.segment_dimension, regions.region_level) as subject_family,
+        segments.market_id as taxonomy_market_id
     from named
     left join segments
         on named.segment_id = segments.segment_id

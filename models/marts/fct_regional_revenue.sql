@@ -7,24 +7,7 @@ subject_shares as (
 
 final as (
     select
-        report_id,
-        market_id,
-        geography_id,
-        subject_id as region_id,
-        subject_family as region_level,
-        year,
-        year_basis,
-        share_pct,
-        revenue_usd_bn,
-        basis,
-        share_basis,
-        revenue_basis,
-        market_size_usd_bn,
-        market_size_basis,
-        is_point_value,
-        qualifier,
-        claim_summary,
-        source_figure_ids
+        {{ share_mart_columns('subject_shares', 'region_id', 'region_level') }}
     from subject_shares
 )
 

@@ -9,19 +9,33 @@ import pytest
 
 from support import run_dbt
 
+NEW_MARKET = {
+    "market_id": "acme_widgets",
+    "market_name": "Widgets",
+    "parent_market_id": "",
+    "definition": "Widgets of every kind, sold to manufacturers.",
+}
+
 NEW_REPORT = {
     "report_id": "acme_widget_2024",
     "publisher": "Acme Insights",
     "title": "Widget Market",
+    "market_id": "acme_widgets",
+    "geography_id": "world",
     "market_name": "global widget market",
     "edition": "2024",
     "base_year": "",
+    "currency": "USD",
+    "is_primary": "false",
+}
+
+NEW_SOURCE = {
+    "source_id": "acme_widget_2024__release",
+    "report_id": "acme_widget_2024",
     "source_url": "https://example.org/widgets",
     "published_via": "press release",
     "published_on": "",
     "accessed_on": "2026-11-25",
-    "currency": "USD",
-    "is_primary": "false",
     "source_document": "",
 }
 
@@ -81,7 +95,9 @@ def append_rows(path: Path, rows: list[dict[str, str]]) -> None:
 
 
 def add_new_report(project: Path) -> None:
+    append_rows(project / "seeds" / "markets.csv", [NEW_MARKET])
     append_rows(project / "seeds" / "reports.csv", [NEW_REPORT])
+    append_rows(project / "seeds" / "report_sources.csv", [NEW_SOURCE])
     columns = [
         "figure_id",
         "measure",

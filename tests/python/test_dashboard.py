@@ -184,7 +184,7 @@ def test_every_number_shown_is_a_mart_value(page: tuple[str, PageParser], wareho
             assert set(item.key) == set(key_columns), item
             rows = db.execute(
                 f"select {item.column} from marts.{item.mart} where "
-                + " and ".join(f"{column} = ?" for column in key_columns),
+                + " and ".join(f"{column} is not distinct from ?" for column in key_columns),
                 [item.key[column] for column in key_columns],
             ).fetchall()
             assert len(rows) == 1, item

@@ -1,8 +1,10 @@
-"""The project's own lint checks (tools/check_sql_structure.py, tools/check_yaml.py) catch what they
-are for; `make lint`, run first by `make test`, runs them with sqlfluff and ruff on the project."""
+"""The lint checks catch what they are for: the project's model layout check
+(tools/check_sql_structure.py) and yamllint with the project's .yamllint; `make lint`, run first by
+`make test`, runs them with sqlfluff and ruff on the project."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -10,7 +12,6 @@ from support import REPO_ROOT
 
 sys.path.insert(0, str(REPO_ROOT / "tools"))
 from check_sql_structure import problems
-from check_yaml import problem
 
 GOOD = """-- a comment
 with
@@ -69,13 +70,30 @@ def test_layout_breaks_are_found(tmp_path: Path) -> None:
     assert any("no `with` clause" in found for found in problems(write(tmp_path, no_with)))
 
 
-def test_yaml_check_finds_duplicate_keys_and_syntax_errors(tmp_path: Path) -> None:
+def yamllint(path: Path) -> subprocess.CompletedProcess[str]:
+    """yamllint as `make lint-yaml` runs it (the project's .yamllint, warnings count)."""
+    return subprocess.run(
+        [str(Path(sys.executable).with_name("yamllint")), "--strict", "-c", str(REPO_ROOT / ".yamllint"), str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_yaml_lint_finds_duplicate_keys_undeclared_aliases_and_syntax_errors(tmp_path: Path) -> None:
     good = tmp_path / "good.yml"
-    good.write_text("models:\n  - name: a\n    description: b\n", encoding="utf-8")
-    assert problem(good) is None
+    good.write_text("models:\n  - name: a\n    description: &d b\n    meta: *d\n", encoding="utf-8")
+    assert yamllint(good).returncode == 0
     duplicate = tmp_path / "duplicate.yml"
     duplicate.write_text("models:\n  - name: a\n    description: b\n    description: c\n", encoding="utf-8")
-    assert "duplicate key 'description'" in (problem(duplicate) or "")
+    assert 'duplication of key "description"' in yamllint(duplicate).stdout
+    alias = tmp_path / "alias.yml"
+    alias.write_text("seeds:\n  reports:\n    column_types: *reports_columns\n", encoding="utf-8")
+    assert yamllint(alias).returncode != 0
     broken = tmp_path / "broken.yml"
     broken.write_text("columns:\n  - {name: a, description: has: a colon}\n", encoding="utf-8")
-    assert problem(broken) is not None
+    assert "syntax error" in yamllint(broken).stdout
+
+
+def test_every_yaml_file_of_the_project_passes() -> None:
+    assert yamllint(REPO_ROOT).returncode == 0

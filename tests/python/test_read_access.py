@@ -1,4 +1,4 @@
-"""The README's read-only connections cannot touch the machine: no files, no attaching, no
+"""The read-only connections of docs/bi-recipes.md cannot touch the machine: no files, no attaching, no
 extensions, no writes, and the settings cannot be switched back on."""
 
 from __future__ import annotations
@@ -100,9 +100,9 @@ def test_no_secrets_and_every_machine_setting_comes_from_the_environment() -> No
     assert "env_var('MARKET_SIZING_DB'" in (REPO_ROOT / "macros" / "publish.sql").read_text(encoding="utf-8")
 
 
-# The BI recipes of the README, run as written there, read every mart whole.
+# The BI recipes of docs/bi-recipes.md, run as written there, read every mart whole.
 
-README = REPO_ROOT / "README.md"
+README = REPO_ROOT / "docs" / "bi-recipes.md"
 ROWS_AND_DIGEST = (
     "select count(*), md5(coalesce(string_agg(t::varchar, chr(10) order by t::varchar), '')) from marts.{table} as t"
 )
@@ -110,7 +110,7 @@ ROWS_AND_DIGEST = (
 
 def readme_recipe(pattern: str) -> str:
     found = re.findall(pattern, README.read_text(encoding="utf-8"))
-    assert len(found) == 1, f"README must hold the recipe once: {pattern}"
+    assert len(found) == 1, f"docs/bi-recipes.md must hold the recipe once: {pattern}"
     return found[0]
 
 

@@ -1,0 +1,36 @@
+# Lint, the semantic layer, the dashboard and the exports.
+
+.PHONY: lint lint-sql lint-yaml lint-python fix metrics dashboard exports
+
+SQLFLUFF_PROCESSES ?= 2
+DASHBOARD ?= target/dashboard.html
+
+lint: lint-yaml lint-python lint-sql ## SQL (sqlfluff; model layout), YAML and Python (ruff)
+
+lint-sql: $(INSTALLED) ## sqlfluff (dbt templater, DuckDB dialect) and the model layout check
+	$(BIN)/python tools/check_sql_structure.py
+	$(BIN)/sqlfluff lint --processes $(SQLFLUFF_PROCESSES) --disable-progress-bar models
+
+lint-yaml: $(INSTALLED) ## yamllint (every YAML file parses, no key twice)
+	$(BIN)/yamllint --strict .
+
+lint-python: $(INSTALLED) ## ruff check and ruff format --check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+fix: $(INSTALLED) ## apply sqlfluff's and ruff's fixes, then lint
+	$(BIN)/sqlfluff fix --processes $(SQLFLUFF_PROCESSES) --disable-progress-bar models
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(MAKE) lint
+
+# MetricFlow reads target/semantic_manifest.json (written by dbt parse) and the build database.
+metrics: $(INSTALLED) ## validate the semantic layer and run an example MetricFlow query
+	$(BIN)/dbt parse --quiet
+	$(BIN)/mf validate-configs --skip-dw
+	$(BIN)/mf query --metrics market_size_usd_bn,market_size_stated_usd_bn --group-by metric_time__year,report --where "{{ Dimension('report__is_primary') }}" --order metric_time__year
+
+dashboard: $(INSTALLED) ## target/dashboard.html from the published warehouse (self-contained)
+	$(BIN)/python tools/dashboard.py --database "$(DB)" --output "$(DASHBOARD)"
+
+exports: build ## rebuild, which writes every mart as Parquet and CSV under exports/ when it publishes
