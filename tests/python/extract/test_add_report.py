@@ -64,7 +64,12 @@ def write_csv(path: Path, table: list[dict[str, str]], header: list[str]) -> Non
 def project(tmp_path: Path) -> Path:
     copy = copy_project(tmp_path / "project")
     (copy / "mk").mkdir()
-    for item in ("Makefile", "requirements.txt", *(f"mk/{path.name}" for path in (REPO_ROOT / "mk").glob("*.mk"))):
+    for item in (
+        "Makefile",
+        "requirements.txt",
+        "pyproject.toml",
+        *(f"mk/{path.name}" for path in (REPO_ROOT / "mk").glob("*.mk")),
+    ):
         shutil.copy2(REPO_ROOT / item, copy / item)
     (tmp_path / "report.txt").write_text(TEXT, encoding="utf-8")
     return copy
