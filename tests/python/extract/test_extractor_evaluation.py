@@ -1,114 +1,125 @@
-"""The labelled evaluation set: every numeric figure of the six source texts found, nothing else.
+"""The labelled corpus (extractor/evaluation/corpus/{dev,test}): nothing vanishes, and what is
+proposed as certain is right.
 
-The expected rows in `expected/` are written by hand from the texts; `make eval-extract` prints the
-same scores.
+The corpus is kept in the main checkout; these tests skip where it is absent. `make eval-extract`
+prints the same scores per part and kind.
 """
 
 from __future__ import annotations
 
-import csv
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from extractor import document, evaluate, rows, vocabulary
-from support import SOURCES_DIR, source_text
+from market_sizing.extract import evaluate, rows, vocabulary
+from market_sizing.extract.evaluate import Score, Text
+from support import REPO_ROOT
 
-EXPECTED = Path(__file__).resolve().parent / "expected"
+CORPUS = REPO_ROOT / evaluate.CORPUS
+
+
+def corpus_texts(part: str) -> list[Text]:
+    found = evaluate.texts(CORPUS, part) if CORPUS.is_dir() else []
+    if not found:
+        pytest.skip(f"no labelled texts in {CORPUS / part}")
+    return found
 
 
 @pytest.fixture(scope="module")
-def scores() -> dict[str, evaluate.Score]:
-    source_text("peer-reports.md")  # skips when the source texts are not beside the repository
-    return {score.kind: score for score in evaluate.scores(SOURCES_DIR, EXPECTED)}
+def dev_scores() -> dict[str, Score]:
+    corpus_texts("dev")
+    return evaluate.evaluate(CORPUS, "dev", REPO_ROOT)[0]
 
 
-@pytest.mark.parametrize("kind", [*evaluate.NUMERIC_KINDS, "numeric (all)"])
-def test_numeric_figures_have_full_precision_and_recall(scores: dict[str, evaluate.Score], kind: str) -> None:
-    score = scores[kind]
-    assert score.expected, f"the labelled set holds no {kind} figure"
-    assert not score.missed, f"missed: {sorted(score.missed)}"
-    assert not score.spurious, f"not stated by the text: {sorted(score.spurious)}"
+# The test part was run once, after the rules were tuned on dev only (docs/adding-reports.md has the
+# numbers): three of its labelled figures are proposed as certain rows with a wrong period, subject or
+# year (a12's CAGR, b07's segment CAGR, a24's share). Strict: the mark must go when they are fixed.
+TEST_PART_MISSES = pytest.mark.xfail(strict=True, reason="3 test-part figures proposed wrong (measured once)")
 
 
-@pytest.mark.parametrize("kind", ["claims", "mentions"])
-def test_claims_and_mentions_match_the_labelled_set(scores: dict[str, evaluate.Score], kind: str) -> None:
-    score = scores[kind]
-    assert (score.missed, score.spurious) == (frozenset(), frozenset())
+@pytest.mark.parametrize("part", ["dev", pytest.param("test", marks=TEST_PART_MISSES)])
+def test_nothing_vanishes(part: str) -> None:
+    """Every labelled figure is proposed correctly, or listed: flagged for review or unclassified."""
+    vanished = []
+    for text in corpus_texts(part):
+        extraction = text.extract(REPO_ROOT)
+        scores = {kind: Score(kind) for kind in evaluate.KINDS}
+        labels = evaluate.label_items(text.text_id, text.meta)
+        evaluate.score_text(labels, evaluate.proposed_items(text.text_id, extraction), extraction, scores)
+        vanished += [item for kind in evaluate.NUMERIC for item in scores[kind].missing]
+    assert not vanished, "\n".join(f"{item.text_id}: {item.kind} {item.key}" for item in vanished)
 
 
-def test_the_eval_table_reports_every_kind(scores: dict[str, evaluate.Score]) -> None:
-    printed = evaluate.table(list(scores.values()))
-    for kind in scores:
-        assert kind in printed
-    assert "missed" not in printed and "spurious" not in printed
-
-
-def all_proposals() -> list[tuple[str, rows.Proposal]]:
-    entries = evaluate.read_csv(EXPECTED / "reports.csv")
-    proposals = evaluate.proposals(SOURCES_DIR, EXPECTED, evaluate.REPO_ROOT / "seeds")
-    return [
-        (evaluate.report_text(SOURCES_DIR, entry), proposal) for entry, proposal in zip(entries, proposals, strict=True)
-    ]
+@pytest.mark.parametrize("kind", [*evaluate.NUMERIC, "claim", "geography", "market_name"])
+def test_no_wrong_certain_row_on_the_dev_part(dev_scores: dict[str, Score], kind: str) -> None:
+    """Precision 100% on dev: a proposal the rules are unsure of carries a review flag."""
+    score = dev_scores[kind]
+    assert score.labels, f"the dev part labels no {kind}"
+    assert not score.wrong, "\n".join(f"{item.text_id}: {item.key}" for item in score.wrong)
 
 
 def test_every_proposed_row_passes_the_seed_rules() -> None:
-    source_text("peer-reports.md")
+    """Excerpts verbatim and short, holding the value; units, qualifiers and claim types from the
+    contract's vocabularies unless the row is flagged; ids unique."""
     words = vocabulary.load()
-    for text, proposal in all_proposals():
-        for row in proposal.report_figures:
-            assert row["excerpt"] in text, row  # verbatim, so it can be found again
+    for text in corpus_texts("dev"):
+        body = text.path.read_text(encoding="utf-8")
+        proposal = rows.proposal(text.extract(REPO_ROOT), {"report_id": text.text_id}, "t")
+        for row in proposal.rows("report_figures"):
+            flagged = proposal.flags_of("report_figures.csv", row["figure_id"])
+            assert row["excerpt"] in body and 0 < len(row["excerpt"]) <= 200, row
             assert row["value"] in row["excerpt"].replace(",", ""), row
-            assert 0 < len(row["excerpt"]) <= 200, row
             assert row["value"].replace(".", "", 1).isdigit(), row
-            assert row["unit"].lower() in words.units, row
-            assert row["qualifier"] in ("", *words.qualifiers), row
-            assert row["section"], row
-        for row in proposal.report_claims + proposal.report_mentions:
-            assert row["excerpt"] in text and len(row["excerpt"]) <= 200, row
-        for row in proposal.report_claims:
-            assert row["claim_type"] in words.claim_types, row
-        ids = [row["figure_id"] for row in proposal.report_figures]
-        assert len(ids) == len(set(ids))
+            assert flagged or (words.knows_unit(row["unit"]) and row["qualifier"] in ("", *words.qualifiers)), row
+        for row in proposal.rows("report_claims") + proposal.rows("report_mentions"):
+            assert row["excerpt"] in body and len(row["excerpt"]) <= 200, row
+        assert {row["claim_type"] for row in proposal.rows("report_claims")} <= set(words.claim_types)
+        for table, key in (
+            ("report_figures", "figure_id"),
+            ("report_claims", "claim_id"),
+            ("report_mentions", "mention_id"),
+        ):
+            ids = [row[key] for row in proposal.rows(table)]
+            assert len(ids) == len(set(ids)), ids
 
 
-def test_a_notes_file_is_read_one_report_at_a_time() -> None:
-    reports = document.markdown_reports(source_text("peer-reports.md"))
-    assert list(reports) == ["R1", "R2", "R3", "R4", "R5"]
-    assert "Address:" not in "".join(reports.values())  # only quoted passages are report text
-    assert "USD 197.8 billion" in reports["R1"] and "USD 197.8 billion" not in reports["R2"]
-    assert "Base Year" not in reports["R4"]  # unquoted note on the page
-
-
-def test_the_command_writes_every_seed_layout(tmp_path: Path) -> None:
-    source_text("peer-reports.md")
-    completed = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "extractor",
-            str(SOURCES_DIR / "peer-reports.md"),
-            "--part",
-            "R5",
-            "--out",
-            str(tmp_path),
-            "--report-id",
-            "gia_test",
-            "--prefix",
-            "gia",
-        ],
-        cwd=evaluate.REPO_ROOT,
+def run_evaluate(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "market_sizing.extract.evaluate", *args],
+        cwd=REPO_ROOT,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_the_eval_command_prints_every_kind_per_part() -> None:
+    corpus_texts("dev")
+    completed = run_evaluate("--part", "dev")
     assert completed.returncode == 0, completed.stderr
-    for name, (_, columns) in rows.FILES.items():
-        with (tmp_path / name).open(encoding="utf-8", newline="") as handle:
-            assert next(csv.reader(handle)) == columns, name
-    with (tmp_path / "report_figures.csv").open(encoding="utf-8", newline="") as handle:
-        figures = list(csv.DictReader(handle))
-    assert {row["report_id"] for row in figures} == {"gia_test"}
-    assert "gia_cagr_japan" in {row["figure_id"] for row in figures}
+    assert completed.stdout.startswith("== dev:")
+    for kind in evaluate.KINDS:
+        assert f"\n{kind} " in completed.stdout
+
+
+def test_the_eval_command_says_what_is_missing(tmp_path: Path) -> None:
+    completed = run_evaluate("--corpus", str(tmp_path / "absent"))
+    assert completed.returncode == 0, completed.stderr
+    assert "no labelled corpus at" in completed.stdout
+    (tmp_path / "dev").mkdir()
+    completed = run_evaluate("--corpus", str(tmp_path))
+    assert "dev: no labelled texts" in completed.stdout and "test: no labelled texts" in completed.stdout
+
+
+def test_segment_names_compare_normalised() -> None:
+    assert evaluate.segment_key("Refrigerated Warehouses") == evaluate.segment_key("refrigerated warehouse")
+    assert evaluate.segment_key("active pharmaceutical ingredients (API)") == evaluate.segment_key(
+        "Active pharmaceutical ingredient"
+    )
+    assert evaluate.segment_key("frozen desserts and dairy") == evaluate.segment_key("Dairy & frozen desserts")
+    assert evaluate.segment_key("The chilled segment") == "chilled"
+    assert evaluate.segment_key("infectious disease") == "disease infectious"
+    assert evaluate.segment_key("phase III") != evaluate.segment_key("phase II")
+    assert evaluate.unit_key("US$ Bn") == evaluate.unit_key("USD billion") != evaluate.unit_key("EUR billion")

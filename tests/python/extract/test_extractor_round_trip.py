@@ -1,10 +1,11 @@
-"""Round trip: the primary report's rows proposed by the extractor build the same marts as the
-hand-kept seeds.
+"""Round trip: the primary report's rows proposed by the extractor are the hand-kept seed rows, and
+they build the same marts.
 
-The extractor's rows replace the primary report's hand-kept rows in a private copy of the project,
-dbt builds it, and the primary report's rows of the marts are compared with those of the shipped
-seeds (the session's `warehouse`). Claim excerpts are the extractor's own few words, so a claim
-summary is compared by its claim types; every other column must be equal.
+The primary report's text (../shared/sources) is extracted with the scope the analyst gives (its
+market and geography); its figures, claims and mentions are compared with the seeds' rows of report
+dmr_healthcare_cmo_2025 (excerpts aside: the extractor's are its own few words). Then the proposal
+replaces the hand-kept rows in a private copy of the project, dbt builds it, and the primary report's
+rows of the marts must equal those of the shipped seeds (the session's `warehouse`).
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from extractor import rows, taxonomy, vocabulary
-from extractor.extract import extract
+from market_sizing.extract import pipeline, rows, vocabulary
 from support import DbtRun, copy_project, run_dbt, source_text
 
 PRIMARY = "dmr_healthcare_cmo_2025"
@@ -27,7 +27,11 @@ MARTS = {
     "fct_segment_shares": "segment_id, year",
     "fct_cagr_reconciliation": "figure_id",
 }
-SEED_FILES = ("reports", "report_figures", "report_claims", "report_mentions")
+COMPARED = {
+    "report_figures": ("measure", "region_id", "segment_id", "year", "period_start_year", "period_end_year", "value", "unit", "qualifier", "section"),
+    "report_claims": ("claim_type", "region_id", "segment_id", "year", "section"),
+    "report_mentions": ("region_id", "segment_id"),
+}  # fmt: skip
 
 
 def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
@@ -43,38 +47,34 @@ def write_rows(path: Path, header: list[str], table: list[dict[str, str]]) -> No
         writer.writerows(table)
 
 
-def replace_primary(project: Path, proposal: rows.Proposal) -> None:
-    """The primary report's rows become the proposal's; proposed new members are appended."""
-    seeds = project / "seeds"
-    for name in SEED_FILES:
-        header, kept = read_rows(seeds / f"{name}.csv")
-        kept = [row for row in kept if row["report_id"] != PRIMARY]
-        write_rows(seeds / f"{name}.csv", header, kept + getattr(proposal, name))
-    for name in ("regions", "segments"):
-        header, kept = read_rows(seeds / f"{name}.csv")
-        write_rows(seeds / f"{name}.csv", header, kept + getattr(proposal, name))
-
-
 def primary_proposal(project: Path) -> rows.Proposal:
     _, reports = read_rows(project / "seeds" / "reports.csv")
     report = next(row for row in reports if row["report_id"] == PRIMARY)
-    # What the text cannot say (publisher, address, dates) comes from the analyst, as on the command line.
-    metadata = {
-        column: report[column]
-        for column in (
-            "report_id",
-            "publisher",
-            "edition",
-            "source_url",
-            "published_via",
-            "accessed_on",
-            "is_primary",
-            "source_document",
-        )
-    }
-    known = taxonomy.load(project / "seeds")
-    extraction = extract(source_text(PRIMARY_SOURCE), known, vocabulary.load())
-    return rows.proposal(extraction, known, metadata | {"currency": "USD"}, "dmr25")
+    extraction = pipeline.extract(
+        source_text(PRIMARY_SOURCE),
+        project / "seeds",
+        vocabulary.load(project),
+        market_id=report["market_id"],
+        geography_id=report["geography_id"],
+    )
+    return rows.proposal(extraction, report, "dmr25")
+
+
+def test_the_proposal_is_the_hand_kept_rows(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    proposal = primary_proposal(project)
+    for table, columns in COMPARED.items():
+        _, kept = read_rows(project / "seeds" / f"{table}.csv")
+        expected = sorted(tuple(row[c] for c in columns) for row in kept if row["report_id"] == PRIMARY)
+        assert sorted(tuple(row[c] for c in columns) for row in proposal.rows(table)) == expected, table
+    assert proposal.rows("segments") == []  # every subject is a known member
+
+
+def replace_primary(project: Path, proposal: rows.Proposal) -> None:
+    for table in COMPARED:
+        path = project / "seeds" / f"{table}.csv"
+        header, kept = read_rows(path)
+        write_rows(path, header, [row for row in kept if row["report_id"] != PRIMARY] + proposal.rows(table))
 
 
 def mart_rows(db: duckdb.DuckDBPyConnection, mart: str, order: str) -> list[dict[str, object]]:

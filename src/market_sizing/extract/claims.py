@@ -1,0 +1,310 @@
+"""Qualitative claims (who leads, gains share, grows fastest, is a key market) and plain mentions.
+
+A clause's claim wording (the first type whose wording it holds) names the nearest known name before
+it, else the clause's own subject phrase (see `subjects`). In a table row ("Fastest Growing Market |
+Asia Pacific", "Key Markets: China, India") the label holds the wording and the cells name the
+subjects. Questions claim nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from market_sizing.extract.context import Context, clauses
+from market_sizing.extract.dating import YEAR
+from market_sizing.extract.figures import MAX_EXCERPT
+from market_sizing.extract.subjects import Scope, Subject, unnamed_claim_subject
+from market_sizing.extract.taxonomy import Member, NameMatch, proposed_segment
+
+ORDINAL_BEFORE = r"(?<!second )(?<!third )(?<!fourth )"
+# Claim type -> wording; the first type whose wording a clause holds wins.
+CLAIM_WORDING: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "fastest_growing",
+        re.compile(
+            r"\bfastest[- ]growing\b|\bgrow\w*\s+(?:at\s+)?(?:the\s+)?(?:fastest|quickest)\b"
+            r"|\b(?:highest|fastest)\s+(?:CAGR|growth)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "gaining_share",
+        re.compile(
+            r"\b(?:gain\w*|captur\w*|increas\w*|grow\w*)\s+(?:(?:its|their|increasing|growing|more|greater)\s+)?"
+            r"(?:market\s+|revenue\s+)?share\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "key_market",
+        re.compile(
+            r"\b(?:key|critical|important|significant|major|prominent|notable|lucrative|paramount|vital|crucial|strategic)"
+            r"\s+(?:markets?|regions?|position)\b"
+            r"(?!\s+(?:drivers?|trends?|players?|participants?|factors?|dynamics|share|insights?|segments?|research))",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "leads",
+        re.compile(
+            r"\bdominat(?:e|es|ed|ing)\b|\b(?:lead|leads|led)\b(?!\s+(?:to|times)\b)|\btak(?:e|es|ing)\s+the\s+lead\b"
+            r"|\btook\s+the\s+lead\b|\b(?:keep|keeps|maintain|maintains|retain|retains|hold|holds)\s+(?:its|their)\s+"
+            r"(?:leading|dominant|top)\s+position\b|\b(?:is|are|was|were|remains?|remained)\s+(?:the\s+)?leading\b"
+            rf"|{ORDINAL_BEFORE}\b(?:largest|highest|biggest|top|dominant)\s+(?:revenue\s+|market\s+|volume\s+)?share\b"
+            rf"|{ORDINAL_BEFORE}\b(?:largest|leading|dominant|biggest)\s+(?:single\s+|[\w-]+\s+){{0,3}}?(?:region|segment|market)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+CLAIM_YEAR = re.compile(rf"\b(?:in|for|during|by)\s+(?:the\s+year\s+)?(?P<year>{YEAR})(?![\w-])", re.IGNORECASE)
+DATELINE = re.compile(r"^[^.!?]{0,80}?(?:\s•\s|\s--\s)")
+POSSESSIVE = re.compile(r"['’]s\b")
+CONTAINER_BEFORE = re.compile(r"\b(?:of|in|across|within)\s+the\s+$", re.IGNORECASE)
+CONTAINER_AFTER = re.compile(r"\s+markets?\b", re.IGNORECASE)
+# ", with over 80 million users in 2023": a year after such a turn is not the claim's.
+CLAIM_ASIDE = re.compile(r",\s+(?:with|as|which|where|thanks|due|driven|owing|because)\b", re.IGNORECASE)
+EXAMPLES = re.compile(r"^[\w\s-]{0,30}?\bsuch\s+as\s+(?P<list>[^.;()]+?)\s*$", re.IGNORECASE)
+MAX_LABEL_WORDS = 6
+LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+
+
+@dataclass(frozen=True)
+class Claim:
+    claim_type: str
+    subject: Member
+    year: int | None
+    excerpt: str
+    section: str
+    line: int
+    year_span: tuple[int, int] | None = None
+    flags: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.claim_type, self.subject.kind, self.subject.member_id)
+
+    def flagged(self, reason: str) -> Claim:
+        return self if reason in self.flags else replace(self, flags=(*self.flags, reason))
+
+
+@dataclass(frozen=True)
+class Mention:
+    subject: Member
+    excerpt: str
+    section: str
+    line: int
+    flags: tuple[str, ...] = ()
+
+    def flagged(self, reason: str) -> Mention:
+        return self if reason in self.flags else replace(self, flags=(*self.flags, reason))
+
+
+def claims_of(context: Context, scope: Scope) -> list[Claim]:
+    """Claims of a statement or table row."""
+    sentence = context.sentence
+    if sentence.rstrip().endswith("?"):
+        return []
+    if context.label_end is not None:
+        row = table_claims(context, scope)
+        if row is not None:
+            return row
+    found: list[Claim] = []
+    for start, end in clauses(sentence):
+        triggers = wordings(sentence[start:end])
+        if not triggers:
+            continue
+        # A claim's year is stated after its wording, before the next claim's ("led in 2024 and should
+        # grow the fastest": 2024 is the lead's); the first claim's may also stand before it.
+        ends = [*(start + trigger.start() for _, trigger in triggers[1:]), end]
+        for index, ((claim_type, trigger), high) in enumerate(zip(triggers, ends, strict=True)):
+            aside = CLAIM_ASIDE.search(sentence, start + trigger.end(), high)
+            year = CLAIM_YEAR.search(sentence, start + trigger.end(), aside.start() if aside else high)
+            if year is None and index == 0:
+                year = CLAIM_YEAR.search(sentence, start, start + trigger.start())
+            found.extend(clause_claims(context, start, claim_type, trigger, scope, year))
+    return found
+
+
+def wordings(text: str) -> list[tuple[str, re.Match[str]]]:
+    """Each claim type whose wording `text` holds, with its first trigger, in text order ("leads" and
+    "gaining share" exclude each other: the first listed wins)."""
+    found: list[tuple[str, re.Match[str]]] = []
+    for claim_type, wording in CLAIM_WORDING:
+        trigger = wording.search(text)
+        if trigger is None or any(
+            trigger.start() < other.end() and other.start() < trigger.end() for _, other in found
+        ):
+            continue
+        found.append(((leads_by(text) if claim_type == "leads" else claim_type), trigger))
+    return sorted(found, key=lambda item: item[1].start())
+
+
+def wording_of(text: str) -> tuple[str, re.Match[str]] | None:
+    found = wordings(text)
+    return found[0] if found else None
+
+
+def clause_claims(
+    context: Context, start: int, claim_type: str, trigger: re.Match[str], scope: Scope, year: re.Match[str] | None
+) -> list[Claim]:
+    """The claim of a wording, or one per example ("Cities such as Bengaluru, Delhi and Mumbai dominate")."""
+    sentence = context.sentence
+    examples = EXAMPLES.search(sentence, start, start + trigger.start())
+    named = [name for name in context.names if examples and examples.start("list") <= name.start < examples.end()]
+    if examples and not named:
+        claims = []
+        for item in re.finditer(r"[^,]+?(?=\s*(?:,|\band\b|$))", examples.group("list")):
+            name = re.sub(r"^\s*(?:and\s+)?", "", item.group()).strip()
+            if name:
+                subject = Subject.of(proposed_segment(name, ""))
+                claims.append(make_claim(context, claim_type, subject, examples.start("list"), trigger, start, year))
+        return claims
+    claim = clause_claim(context, start, claim_type, trigger, scope, year)
+    return [claim] if claim else []
+
+
+def make_claim(
+    context: Context,
+    claim_type: str,
+    subject: Subject,
+    subject_start: int,
+    trigger: re.Match[str],
+    start: int,
+    year: re.Match[str] | None,
+) -> Claim:
+    text = context.sentence[subject_start : start + trigger.end()]
+    if len(text) > MAX_EXCERPT:
+        text = context.sentence[start + trigger.start() : start + trigger.end()]
+    return Claim(
+        claim_type,
+        subject.member,
+        int(year.group("year")) if year else None,
+        text,
+        context.section,
+        context.line,
+        (year.start("year"), year.end("year")) if year else None,
+        (subject.flag,) if subject.flag else (),
+    )
+
+
+def clause_claim(
+    context: Context, start: int, claim_type: str, trigger: re.Match[str], scope: Scope, year: re.Match[str] | None
+) -> Claim | None:
+    sentence = context.sentence
+    # A place holding the subject is not the subject: "Germany is Europe's largest market", "the
+    # highest share of the U.S. market".
+    before = [
+        name
+        for name in context.names
+        if start <= name.start and name.end <= start + trigger.start() and not holds_the_subject(sentence, name)
+    ]
+    if before:
+        subject, subject_start = Subject.of(before[-1].member), before[-1].start
+    else:
+        unnamed = unnamed_claim_subject(sentence[start : start + trigger.start()], scope)
+        if unnamed is None:
+            return None
+        subject = unnamed
+        found = sentence.lower().find(unnamed.member.name.lower(), start, start + trigger.start())
+        subject_start = found if found >= 0 else start
+    return make_claim(context, claim_type, subject, subject_start, trigger, start, year)
+
+
+def holds_the_subject(sentence: str, name: NameMatch) -> bool:
+    possessive = POSSESSIVE.match(sentence, name.end) is not None
+    container = CONTAINER_BEFORE.search(sentence, 0, name.start) and CONTAINER_AFTER.match(sentence, name.end)
+    return possessive or bool(container)
+
+
+def table_claims(context: Context, scope: Scope) -> list[Claim] | None:
+    """A row whose label is a claim wording: one claim per name in its cells; None when the label
+    holds no claim wording."""
+    assert context.label_end is not None
+    sentence, label = context.sentence, context.sentence[: context.label_end]
+    wording = wording_of(label)
+    if wording is None or is_cell_text(label):
+        return None
+    claim_type = wording[0]
+    named = [name for name in context.names if name.start >= context.label_end]
+    if named:
+        return [row_claim(context, claim_type, Subject.of(name.member), name) for name in named]
+    cells = [cell for cell in LIST_SPLIT.split(sentence[context.label_end :].strip(" |:")) if cell]
+    claims = []
+    for cell in cells:
+        subject = unnamed_claim_subject(cell, scope)
+        if subject is not None:
+            offset = sentence.find(cell, context.label_end)
+            claims.append(
+                row_claim(context, claim_type, subject, NameMatch(offset, offset + len(cell), cell, subject.member))
+            )
+    return claims
+
+
+def is_cell_text(label: str) -> bool:
+    return len(label.split()) > MAX_LABEL_WORDS  # a sentence-long first cell is text, not a label
+
+
+def row_claim(context: Context, claim_type: str, subject: Subject, name: NameMatch) -> Claim:
+    label = context.sentence[: context.label_end]
+    year = CLAIM_YEAR.search(label) or re.search(rf"\((?P<year>{YEAR})\)", label)
+    flags = (subject.flag,) if subject.flag else ()
+    return Claim(
+        claim_type,
+        subject.member,
+        int(year.group("year")) if year else None,
+        context.sentence[: name.end][:MAX_EXCERPT],
+        context.section,
+        context.line,
+        (year.start("year"), year.end("year")) if year else None,
+        flags,
+    )
+
+
+def leads_by(clause: str) -> str:
+    revenue = re.search(r"\brevenue\b", clause, re.IGNORECASE)
+    volume = re.search(r"\bvolumes?\b", clause, re.IGNORECASE)
+    if revenue and not volume:
+        return "leads_revenue"
+    if volume and not revenue:
+        return "leads_volume"
+    return "leads"
+
+
+def mention_names(sentence: str, names: list[NameMatch], regions: list[NameMatch]) -> list[NameMatch]:
+    """Names a sentence mentions: its names, and region names used as modifiers ("the U.S. FDA"),
+    except a dateline's place ("USA • ...", "Chicago, March 21 (GLOBE NEWSWIRE) --") and a place in
+    parentheses after a company ("Lineage, Inc. (USA)")."""
+    dateline = DATELINE.match(sentence)
+    found = []
+    for name in [*names, *(region for region in regions if not overlaps(region, names))]:
+        if dateline and name.end <= dateline.end():
+            continue
+        if sentence[: name.start].endswith("(") and sentence[name.end :].startswith(")"):
+            continue
+        found.append(name)
+    return sorted(found, key=lambda name: name.start)
+
+
+def overlaps(name: NameMatch, others: list[NameMatch]) -> bool:
+    return any(name.start < other.end and other.start < name.end for other in others)
+
+
+def mention_of(sentence: str, name: NameMatch, section: str, line: int) -> Mention:
+    """A name and up to three words either side, within the sentence."""
+    left = re.search(r"(?:\S+\s+){0,3}$", sentence[: name.start])
+    right = re.match(r"(?:\s*\S+){0,3}", sentence[name.end :])
+    start = left.start() if left else name.start
+    end = name.end + (right.end() if right else 0)
+    return Mention(name.member, sentence[start:end].strip(" ,;:.|"), section, line)
+
+
+def first_of_each(found: list[Claim]) -> list[Claim]:
+    """A claim repeated (a heading or summary restating the lead) is kept once, as first stated with
+    a year if any statement gives one."""
+    kept: dict[tuple[str, str, str], Claim] = {}
+    for claim in found:
+        earlier = kept.get(claim.key)
+        if earlier is None or (earlier.year is None and claim.year is not None):
+            kept[claim.key] = claim
+    return list(kept.values())

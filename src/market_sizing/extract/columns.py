@@ -1,0 +1,68 @@
+"""Sizes in a year-by-column table: a first row "Type | 2023 | 2024 | 2025", rows "Refrigerated
+Warehouse | 211.26 | 238.29 | 270.41", and the unit in the line above ("... Revenue, by Type (USD
+Billion)", or the heading above the table). Each number is the size of its row's subject in its
+column's year, in the caption's unit. The row's label names the subject as a sentence's subject does
+(`subjects`), the first row's first cell its dimension.
+"""
+
+from __future__ import annotations
+
+import re
+
+from market_sizing.extract import quantities
+from market_sizing.extract.context import Context
+from market_sizing.extract.dating import YEAR
+from market_sizing.extract.figures import MAX_EXCERPT, Figure, SentenceReading, unit_flags
+from market_sizing.extract.subjects import Scope, Subject, phrase_subject
+
+CAPTION_UNIT = re.compile(
+    rf"\(\s*(?P<currency>{quantities.CURRENCY})\s*(?P<scale>{quantities.SCALE})\s*\)", re.IGNORECASE
+)
+CELL_NUMBER = re.compile(rf"(?<=\| )(?P<number>{quantities.NUMBER})(?= \||$)")
+
+
+def read(context: Context, scope: Scope, units: frozenset[str], reading: SentenceReading) -> None:
+    """Add the row's sizes to `reading` when the row stands in a year-by-column table (and mark the
+    years of such a table's first row as read)."""
+    header, label_end = context.header, context.label_end
+    if label_end is not None and not header:
+        cells = context.sentence.split(" | ")[1:]
+        if cells and all(re.fullmatch(YEAR, cell.strip()) for cell in cells):
+            reading.used.extend((year.start, year.end) for year in context.years)
+        return
+    years = [int(cell) for cell in header[1:] if re.fullmatch(YEAR, cell.strip())]
+    unit = CAPTION_UNIT.search(context.caption)
+    if label_end is None or not header or len(years) != len(header) - 1 or unit is None or context.values:
+        return
+    cells = list(CELL_NUMBER.finditer(context.sentence, label_end))
+    if len(cells) != len(years):
+        return
+    subject = row_subject(context.sentence[:label_end], header[0], scope)
+    if isinstance(subject, str):
+        reading.problems.append(f"a table row whose label names nothing: {subject}")
+        return
+    code = quantities.CURRENCIES[unit.group("currency").lower()]
+    for year, cell in zip(years, cells, strict=True):
+        figure = Figure(
+            "market_size",
+            subject.member,
+            cell.group("number").replace(",", ""),
+            f"{unit.group('currency')} {unit.group('scale')}",
+            code,
+            "",
+            context.sentence[:MAX_EXCERPT],
+            context.section,
+            context.line,
+            year=year,
+            flags=(subject.flag,) if subject.flag else (),
+            sentence=context.sentence,
+        )
+        reading.figures.append(unit_flags(figure, units, scope))
+        reading.used.append(cell.span())
+
+
+def row_subject(label: str, dimension: str, scope: Scope) -> Subject | str:
+    names = scope.taxonomy.find(label)
+    if names:
+        return Subject.of(names[0].member)
+    return phrase_subject(f"By {dimension}, {label}", scope, verbless=True)

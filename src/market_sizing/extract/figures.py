@@ -1,0 +1,426 @@
+"""Stated figures of one sentence: market sizes, CAGRs and shares, by general wording rules.
+
+A money amount is a market size (unless the words before it in its clause speak of investments, deals
+or a company's results); a percentage is a CAGR when a growth-rate word stands right beside it, a
+share when a share word or verb does; a percentage after a growth verb ("expected to grow 6% from
+2025 to 2033") is proposed as a CAGR flagged for review; anything else is left unclassified.
+Subjects come from `subjects`, years and periods from `dating`.
+
+A figure is certain unless one of its flags says otherwise: a money amount in a currency other than
+USD (kept as stated), a unit or qualifier outside the contract's vocabulary, a subject carried from
+another sentence or unknown to the seeds, a period inferred rather than stated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from market_sizing.extract import dating, quantities
+from market_sizing.extract.context import (
+    Context,
+    clause_end,
+    clause_start,
+    next_value_start,
+    previous_value_end,
+    word_count,
+)
+from market_sizing.extract.quantities import Value
+from market_sizing.extract.subjects import RESPECTIVELY, Scope, Subject, subjects
+from market_sizing.extract.taxonomy import Member
+
+MAX_EXCERPT = 200
+PERIOD_INFERRED = "period inferred from the sentence's dated sizes, not stated"
+CAGR_CUE = re.compile(
+    r"\bCAGRs?\b|\bcompound(?:ed)?\s+annual\s+growth(?:\s+rate)?\b|\bannual(?:ized)?\s+growth\s+rate\b"
+    r"|\bannually\b|\bper\s+annum\b|\bper\s+year\b|\ba\s+year\b|\by-o-y\b",
+    re.IGNORECASE,
+)
+GROWTH_VERB = re.compile(
+    r"\b(?:grow|grows|growing|grew|expand|expands|expanding|rise|rises|rising|increase|increases|increasing"
+    r"|advance|advancing|climb|climbing|growth\s+rate)\b(?:\s+(?:at|by))?(?:\s+(?:a|an)\s+(?:\w+\s+)?rate\s+of)?\s*$",
+    re.IGNORECASE,
+)
+SHARE_VERB = re.compile(
+    r"\b(?:accounting|accounted|accounts|account)\s+for\b|\bshare\b(?:\s+of\b)?|\bmade\s+up\b"
+    r"|\b(?:captured|captures|capturing|capture|held|holds|hold|holding|represented|represents|representing"
+    r"|comprised|comprises|constituted|constitutes|contributed|contributes|contributing|commanded|commands)\b",
+    re.IGNORECASE,
+)
+SHARE_AFTER = re.compile(
+    r"^\s*(?:(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,8}?(?:market\s+|revenue\s+|sales\s+|volume\s+)?share\b"
+    r"|of\s+(?:the\s+)?(?:total\s+|global\s+|overall\s+|worldwide\s+|regional\s+)*(?:market\s+)?"
+    r"(?:revenue|sales|market|demand|consumption|volume)\b)",
+    re.IGNORECASE,
+)
+OF_WHAT = re.compile(r"^\s*of\s+(?:[\w’'-]+\s*){1,8}")
+MARKET_WHOLE = re.compile(
+    r"\b(?:market|revenues?|sales|share|industry|total|global|overall|spending|value|demand|consumption|volume)\b",
+    re.IGNORECASE,
+)
+NOT_BETWEEN_SHARE = re.compile(r"\b(?:to|and|but|while|as|gain\w*|increase\w*|grow\w*)\b|[,;]", re.IGNORECASE)
+NOT_A_MARKET_SIZE = re.compile(
+    r"\b(?:invest\w*|funding|funded|raised?|IPO|acqui\w+|deal|spent|capex|capital\s+expenditure|loan|grant"
+    r"|merger|valuation|compan(?:y|ies)|reported|posted|earned|profits?|income)\b",
+    re.IGNORECASE,
+)
+# Verbs that bound a value as qualifiers do ("exceeded USD 23.4 billion"): kept as written, flagged.
+VERB_QUALIFIER = re.compile(r"\b(?P<word>exceeded|surpassed|crossed|topped)\s*$", re.IGNORECASE)
+GROWS_TO = re.compile(
+    r"^\s*,?\s*(?:(?:per\s+year|a\s+year|annually|per\s+annum|CAGR),?\s+)?(?:to|reaching)\s+"
+    r"(?:(?:around|about|nearly|approximately|over|more\s+than)\s+)?$",
+    re.IGNORECASE,
+)
+MAX_CUE_GAP_BEFORE = 5
+MAX_CUE_GAP_AFTER = 3
+MAX_SHARE_VERB_GAP = 3
+MIN_DATED_SIZES = 2
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One stated figure, in the terms of `seeds/report_figures.csv`, with why it needs review."""
+
+    measure: str
+    subject: Member
+    value: str
+    unit: str
+    currency: str
+    qualifier: str
+    excerpt: str
+    section: str
+    line: int
+    year: int | None = None
+    period_start_year: int | None = None
+    period_end_year: int | None = None
+    period_as_stated: str = ""
+    flags: tuple[str, ...] = ()
+    # Left for the document to settle: the report's own period ("over the forecast period").
+    needs_report_period: bool = False
+    year_is_report_period_end: bool = False
+    implied_period: tuple[int, int] | None = None  # the span of the sentence's own dated sizes
+    grows_to: bool = False  # a CAGR ending in the year of the amount it grows to
+    sentence: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, str, int | None, int | None, int | None]:
+        return (
+            self.measure,
+            self.subject.kind,
+            self.subject.member_id,
+            self.year,
+            self.period_start_year,
+            self.period_end_year,
+        )
+
+    def flagged(self, reason: str) -> Figure:
+        return self if not reason or reason in self.flags else replace(self, flags=(*self.flags, reason))
+
+
+@dataclass
+class SentenceReading:
+    """What one sentence yields: figures, the number spans they used, and what stays unclassified."""
+
+    figures: list[Figure] = field(default_factory=list)
+    used: list[tuple[int, int]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def value_groups(context: Context) -> list[list[Value]]:
+    """Values one by one, except lists stated with "respectively" ("7.8% and 9.3% respectively")."""
+    groups: list[list[Value]] = []
+    for value in context.values:
+        if groups and same_list(context.sentence, groups[-1][-1], value):
+            groups[-1].append(value)
+        else:
+            groups.append([value])
+    result: list[list[Value]] = []
+    for group in groups:
+        if len(group) > 1 and not RESPECTIVELY.match(context.sentence[group[-1].end :]):
+            result.extend([value] for value in group)
+        else:
+            result.append(group)
+    return result
+
+
+def same_list(sentence: str, first: Value, second: Value) -> bool:
+    return first.kind == second.kind and bool(
+        re.match(r"^\s*(?:,\s*and|,|and)\s*$", sentence[first.end : second.start])
+    )
+
+
+def group_end(context: Context, group: list[Value]) -> int:
+    end = group[-1].end
+    respectively = RESPECTIVELY.match(context.sentence[end:])
+    return end + respectively.end() if respectively else end
+
+
+def gap_words(text: str, periods: list[dating.Period], offset: int) -> int:
+    """Words in `text` (starting at `offset` in the sentence), periods not counted."""
+    for period in sorted(periods, key=lambda item: item.start, reverse=True):
+        start, end = period.start - offset, period.end - offset
+        if start >= 0 and end <= len(text):
+            text = text[:start] + " " + text[end:]
+    return word_count(text)
+
+
+def cagr_cue(context: Context, group: list[Value]) -> tuple[int, int] | None:
+    """The growth-rate words right beside the value(s): "CAGR of 9.9%", "9.0% CAGR", "CAGR (2025-2034): 11.5%"."""
+    sentence, first = context.sentence, group[0]
+    window_start = previous_value_end(context, first.start)
+    before = list(CAGR_CUE.finditer(sentence, window_start, first.start))
+    if before:
+        cue = before[-1]
+        if gap_words(sentence[cue.end() : first.start], context.periods, cue.end()) <= MAX_CUE_GAP_BEFORE:
+            return cue.start(), cue.end()
+    end = group_end(context, group)
+    after = CAGR_CUE.search(sentence, end, next_value_start(context, end))
+    if after and gap_words(sentence[end : after.start()], context.periods, end) <= MAX_CUE_GAP_AFTER:
+        return after.start(), after.end()
+    return None
+
+
+def growth_cue(context: Context, group: list[Value]) -> tuple[int, int] | None:
+    """A growth verb right before the value ("grow 6%", "expand at a rate of 6%") and a stated
+    multi-year period after it: a growth rate the text does not call a CAGR."""
+    sentence, first = context.sentence, group[0]
+    before = sentence[previous_value_end(context, first.start) : first.start]
+    qualifier = quantities.qualifier_before(sentence, first.start, context.qualifiers)
+    verb = GROWTH_VERB.search(before[: len(before.rstrip()) - len(qualifier)].rstrip() if qualifier else before)
+    end = group_end(context, group)
+    period = dating.period_of(context, group, end, min(next_value_start(context, end), clause_end(sentence, end)))
+    if verb is None or period is None or (period.first_year is None and not period.named):
+        return None
+    offset = previous_value_end(context, first.start)
+    return offset + verb.start(), offset + verb.end()
+
+
+def share_cue(context: Context, group: list[Value]) -> tuple[int, int] | None:
+    """A share word or verb right beside the value(s): "accounting for 47.4 percent", "66% share",
+    "41.6% of the ... market share"; a share of something else ("35% of new drug approvals") is none."""
+    sentence, first = context.sentence, group[0]
+    window_start = max(previous_value_end(context, first.start), clause_start(sentence, first.start))
+    end = group_end(context, group)
+    limit = min(next_value_start(context, end), clause_end(sentence, end))
+    of_what = OF_WHAT.match(sentence[end:limit])
+    if of_what and not MARKET_WHOLE.search(of_what.group()):
+        return None
+    before = list(SHARE_VERB.finditer(sentence, window_start, first.start))
+    if before:
+        gap = word_count(sentence[before[-1].end() : first.start]) - qualifier_words(context, first)
+        if gap <= MAX_SHARE_VERB_GAP:
+            return before[-1].start(), before[-1].end()
+    after = SHARE_AFTER.match(sentence[end:limit])
+    if after and not NOT_BETWEEN_SHARE.search(after.group()):
+        return end, end + after.end()
+    return None
+
+
+def qualifier_words(context: Context, value: Value) -> int:
+    return word_count(quantities.qualifier_before(context.sentence, value.start, context.qualifiers))
+
+
+def classify(context: Context, group: list[Value]) -> tuple[str, tuple[int, int] | None, str]:
+    """(measure, the cue's span, a flag) of a group of values; measure blank when none applies."""
+    first = group[0]
+    if first.kind == "money":
+        before = context.sentence[clause_start(context.sentence, first.start) : first.start]
+        if NOT_A_MARKET_SIZE.search(before):
+            return "", None, ""
+        return "market_size", None, ""
+    for measure, finder in (("cagr", cagr_cue), ("share", share_cue)):
+        cue = finder(context, group)
+        if cue is not None:
+            return measure, cue, ""
+    cue = growth_cue(context, group)
+    if cue is not None:
+        return "cagr", cue, "a growth rate the text does not call a CAGR (annual rate assumed)"
+    return "", None, ""
+
+
+def cue_reason(group: list[Value]) -> str:
+    if group[0].kind == "money":
+        return "an amount that is not a market size (investment, deal or company words)"
+    return "a percentage that is neither a CAGR nor a share"
+
+
+def describe(group: list[Value]) -> str:
+    return " and ".join(f"{value.number} {value.unit}" for value in group)
+
+
+def excerpt(sentence: str, start: int, end: int) -> str:
+    """A few words around [start, end): up to three words more on the left, not across punctuation
+    or another number."""
+    left = start
+    for _ in range(3):
+        match = re.search(r"[^\s,;:()|]+\s+$", sentence[:left])
+        if match is None or re.search(r"\d", match.group()):
+            break
+        left = match.start()
+    if sentence[left:end].count("(") > sentence[left:end].count(")") and sentence[end : end + 1] == ")":
+        end += 1  # "$46.0B (2023)": the bracket closes
+    text = sentence[left:end].strip(" ,;:|")
+    if len(text) > MAX_EXCERPT:
+        text = sentence[start:end].strip(" ,;:|")[:MAX_EXCERPT]
+    return text
+
+
+def span_of(*spans: tuple[int, int] | None) -> tuple[int, int]:
+    present = [span for span in spans if span is not None]
+    return min(span[0] for span in present), max(span[1] for span in present)
+
+
+def read(context: Context, scope: Scope, vocabulary_units: frozenset[str]) -> SentenceReading:
+    reading = SentenceReading()
+    for group in value_groups(context):
+        read_group(context, group, scope, vocabulary_units, reading)
+    for index, figure in enumerate(reading.figures):
+        # A CAGR without stated years may span the sentence's own dated sizes of its subject; the
+        # document decides (a stated forecast period comes first).
+        if figure.measure == "cagr" and figure.needs_report_period:
+            dated = sorted(
+                {
+                    other.year
+                    for other in reading.figures
+                    if other.measure == "market_size" and other.subject == figure.subject and other.year
+                }
+            )
+            if len(dated) >= MIN_DATED_SIZES:
+                reading.figures[index] = replace(figure, implied_period=(dated[0], dated[-1]))
+        elif figure.grows_to and figure.period_end_year:
+            earlier = [
+                other.year
+                for other in reading.figures
+                if other.measure == "market_size"
+                and other.subject == figure.subject
+                and other.year
+                and other.year < figure.period_end_year
+            ]
+            if earlier:
+                inferred = replace(figure, period_start_year=min(earlier), period_as_stated="")
+                reading.figures[index] = inferred.flagged(PERIOD_INFERRED)
+    return reading
+
+
+def read_group(
+    context: Context, group: list[Value], scope: Scope, units: frozenset[str], reading: SentenceReading
+) -> None:
+    sentence = context.sentence
+    measure, cue, cue_flag = classify(context, group)
+    if not measure:
+        reading.problems.append(f"{describe(group)}: {cue_reason(group)}")
+        return
+    found = subjects(context, group, scope)
+    if isinstance(found, str):
+        reading.problems.append(f"{describe(group)}: {found}")
+        return
+    if measure == "share" and [subject.member for subject in found] == [scope.geography]:
+        reading.problems.append(f"{describe(group)}: a share of no named region or segment")
+        return
+    for value, subject in zip(group, found, strict=True):
+        figure, spans = dated(context, group, base_figure(context, measure, value, subject))
+        if figure is None:
+            reading.problems.append(f"{describe([value])}: a market size without a year")
+            continue
+        start, end = span_of((value.start, value.end), cue, *spans)
+        if figure.qualifier:
+            written = sentence.lower().rfind(figure.qualifier.lower(), 0, value.start)
+            start = min(start, written if written >= 0 else max(sentence.rfind("~", 0, value.start), 0))
+        figure = replace(figure, excerpt=excerpt(sentence, start, end)).flagged(cue_flag)
+        reading.figures.append(unit_flags(figure, units, scope))
+        reading.used.append((value.start, value.end))
+        reading.used.extend(span for span in spans if span is not None)
+
+
+def base_figure(context: Context, measure: str, value: Value, subject: Subject) -> Figure:
+    sentence = context.sentence
+    qualifier = quantities.qualifier_before(sentence, value.start, context.qualifiers)
+    verb = VERB_QUALIFIER.search(sentence[: value.start])
+    flags: tuple[str, ...] = (subject.flag,) if subject.flag else ()
+    if not qualifier and verb:
+        qualifier = verb.group("word").lower()
+        flags += (f"qualifier '{qualifier}' is not in the contract's qualifier vocabulary",)
+    return Figure(
+        measure,
+        subject.member,
+        value.plain,
+        value.unit,
+        value.currency,
+        qualifier,
+        "",
+        context.section,
+        context.line,
+        flags=flags,
+        sentence=sentence,
+    )
+
+
+def unit_flags(figure: Figure, units: frozenset[str], scope: Scope) -> Figure:
+    if figure.measure != "market_size":
+        return figure
+    if figure.currency != "USD":
+        reason = f"currency {figure.currency} kept as stated: the warehouse converts only USD units"
+        return figure.flagged(reason)
+    if figure.unit.lower() not in units:
+        return figure.flagged(f"unit ambiguous: '{figure.unit}' is not in the contract's unit vocabulary")
+    if figure.unit.startswith("$") and scope.geography.member_id in DOLLAR_COUNTRIES:
+        return figure.flagged(f"unit ambiguous: '$' in a report on {scope.geography.name} may be the local dollar")
+    return figure
+
+
+DOLLAR_COUNTRIES = frozenset({"canada", "australia", "new_zealand", "singapore", "taiwan", "mexico"})
+
+Spans = list[tuple[int, int] | None]
+
+
+def dated(context: Context, group: list[Value], figure: Figure) -> tuple[Figure | None, Spans]:
+    """The figure with its year (sizes, shares) or period (CAGRs), and the spans of the words used."""
+    sentence, end = context.sentence, group_end(context, group)
+    limit = min(next_value_start(context, end), clause_end(sentence, end))
+    if figure.measure == "cagr":
+        period = dating.period_of(context, group, end, limit)
+        if period is None:
+            return growth_to_amount(context, group, figure)
+        if period.named:
+            return replace(figure, period_as_stated=period.text, needs_report_period=True), [(period.start, period.end)]
+        stated = replace(
+            figure, period_start_year=period.first_year, period_end_year=period.last_year, period_as_stated=period.text
+        )
+        return stated, [(period.start, period.end)]
+    stop = min(limit, comma_after(sentence, end + 1 if set_off_by_commas(sentence, group) else end))
+    year, at_period_end = dating.year_of(context, group, end, stop)
+    if year is not None:
+        return replace(figure, year=year.year), [(dating.year_phrase_start(sentence, year), year.end)]
+    if at_period_end:
+        match = dating.PERIOD_END_NAMED.search(sentence, group[-1].end)
+        span = (match.start(), match.end()) if match else None
+        return replace(figure, year_is_report_period_end=True), [span]
+    if figure.measure == "market_size":
+        return None, []
+    return figure, []
+
+
+def set_off_by_commas(sentence: str, group: list[Value]) -> bool:
+    """A value in apposition ("the largest share, 14.3%, in 2025"): its year may follow the comma."""
+    return sentence[: group[0].start].rstrip().endswith(",") and sentence[group[-1].end :].startswith(",")
+
+
+def growth_to_amount(context: Context, group: list[Value], figure: Figure) -> tuple[Figure, Spans]:
+    """ "rise 6.0% per year to USD 112 billion in 2021": the period ends in the year of the amount grown
+    to (its start, when the sentence dates an earlier size, is inferred: `read`)."""
+    sentence, end = context.sentence, group_end(context, group)
+    following = [value for value in context.values if value.start >= end]
+    if not following or following[0].kind != "money" or not GROWS_TO.match(sentence[end : following[0].start]):
+        return replace(figure, needs_report_period=True), []
+    target = following[0]
+    stop = min(next_value_start(context, target.end), clause_end(sentence, target.end))
+    year, _ = dating.year_of(context, [target], target.end, min(stop, comma_after(sentence, target.end)))
+    if year is None:
+        return replace(figure, needs_report_period=True), []
+    stated = replace(figure, period_end_year=year.year, period_as_stated=sentence[end : year.end].strip(" ,"))
+    return replace(stated, grows_to=True), [(end, year.end)]
+
+
+def comma_after(sentence: str, position: int) -> int:
+    comma = sentence.find(",", position)
+    return comma if comma >= 0 else len(sentence)

@@ -1,0 +1,263 @@
+"""One report's text to its scope, figures, claims, mentions and the sentences left unclassified.
+
+A CAGR without years beside it takes, for words naming the forecast period ("over the forecast
+period"; also sizes "by the end of the forecast period"), in order: a period the text states as the
+forecast period ("forecast period 2025-2033", a "Forecast Period | 2025-2033" row, a title "...
+Forecast, 2025-2032") — certain; the span of the sentence's own dated sizes — flagged as inferred;
+the period of the report's first whole-market CAGR — flagged as carried from another sentence. A bare
+CAGR ("..., a CAGR of 5.2%.") takes its sentence's own dated sizes first (flagged), then the stated
+forecast period (flagged as assumed), then the carried one (flagged). Without any, the figure is
+listed as unclassified.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from market_sizing.extract import claims as claim_rules
+from market_sizing.extract import columns, dating, document, figures, quantities, scope, taxonomy
+from market_sizing.extract.claims import Claim, Mention
+from market_sizing.extract.context import Context
+from market_sizing.extract.figures import PERIOD_INFERRED, Figure
+from market_sizing.extract.subjects import Scope, carried_regions
+from market_sizing.extract.vocabulary import Vocabulary
+
+PERIOD_ASSUMED = "no period stated beside the CAGR: the report's stated forecast period assumed"
+PERIOD_CARRIED = "period carried from another sentence (the report's first whole-market CAGR)"
+CAGR_LABEL = re.compile(r"\bCAGR\b", re.IGNORECASE)
+START_CARRIED = "period start carried from the period the text states elsewhere (only its end is stated here)"
+FORECAST_WORDS = re.compile(r"\b(?:forecasts?|projections?|outlook)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Unclassified:
+    """A sentence holding numbers that became no row, and why."""
+
+    section: str
+    line: int
+    sentence: str
+    reason: str
+
+
+@dataclass
+class Extraction:
+    title: str
+    scope: scope.ReportScope
+    figures: list[Figure] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    unclassified: list[Unclassified] = field(default_factory=list)
+
+
+def extract(
+    text: str,
+    seeds_dir: Path,
+    vocabulary: Vocabulary,
+    *,
+    has_title: bool = True,
+    market_id: str = "",
+    geography_id: str = "",
+) -> Extraction:
+    parsed = document.parse(text, has_title=has_title)
+    regions_only = taxonomy.load(seeds_dir, market_id)
+    proposed = scope.propose(parsed, regions_only, market_id=market_id, geography_id=geography_id)
+    names = regions_only if proposed.market_id == market_id else taxonomy.load(seeds_dir, proposed.market_id)
+    geography = names.regions.get(proposed.geography_id)
+    member = taxonomy.region_member(geography) if geography else taxonomy.Member("region", proposed.geography_id)
+    rules = Scope(member, scope.market_words(parsed, proposed, names), names)
+    result = Extraction(parsed.title, proposed)
+    mentions: list[Mention] = []
+    for sentence in parsed.sentences:
+        context = sentence_context(sentence, names, vocabulary)
+        if sentence.heading:
+            result.claims.extend(claim_rules.claims_of(context, rules))
+            continue
+        mentions.extend(read_sentence(context, rules, vocabulary, result))
+        regions = carried_regions(context.names)
+        if regions:
+            rules = replace(rules, previous_regions=regions)
+    settle_report_period(result, stated_period(parsed))
+    result.figures = deduplicated(result)
+    result.claims = claim_rules.first_of_each(result.claims)
+    result.mentions = plain_mentions(mentions, result)
+    if proposed.market_id and "market_id" in proposed.flags:
+        flag_segments(result, f"a segment of market {proposed.market_id}, itself to review")
+    return result
+
+
+def sentence_context(sentence: document.Sentence, names: taxonomy.Taxonomy, vocabulary: Vocabulary) -> Context:
+    text = sentence.text
+    values = quantities.values(text)
+    return Context(
+        text,
+        sentence.section,
+        sentence.line,
+        values,
+        dating.years(text, values),
+        dating.periods(text, values),
+        names.find(text),
+        vocabulary.qualifiers,
+        sentence.label_end,
+        sentence.header,
+        sentence.caption,
+    )
+
+
+def read_sentence(context: Context, rules: Scope, vocabulary: Vocabulary, result: Extraction) -> list[Mention]:
+    reading = figures.read(context, rules, vocabulary.units)
+    columns.read(context, rules, vocabulary.units, reading)
+    result.figures.extend(reading.figures)
+    found_claims = claim_rules.claims_of(context, rules)
+    result.claims.extend(found_claims)
+    # Values that became no figure are reported with their reason; other left-over digits below.
+    used = reading.used + [(value.start, value.end) for value in context.values]
+    used += [claim.year_span for claim in found_claims if claim.year_span]
+    label = context.sentence[: context.label_end] if context.label_end is not None else ""
+    used += [
+        (period.start, period.end)
+        for period in context.periods
+        if is_forecast_period(period) or (FORECAST_WORDS.search(label) and period.first_year is not None)
+    ]
+    left_over = quantities.other_numbers(context.sentence, used)
+    reasons = list(reading.problems)
+    if left_over:
+        numbers = ", ".join(context.sentence[start:end] for start, end in left_over)
+        reasons.append(f"numbers not read as any figure: {numbers}")
+    if reasons:
+        item = Unclassified(context.section, context.line, context.sentence, "; ".join(reasons))
+        result.unclassified.append(item)
+    named = claim_rules.mention_names(context.sentence, context.names, rules.taxonomy.regions_in(context.sentence))
+    return [claim_rules.mention_of(context.sentence, name, context.section, context.line) for name in named]
+
+
+def is_forecast_period(period: dating.Period) -> bool:
+    return period.first_year is not None and bool(FORECAST_WORDS.search(period.text))
+
+
+def stated_period(parsed: document.Document) -> tuple[int, int] | None:
+    """The forecast period the text states as such (see the module's rules)."""
+    title_periods = dating.periods(parsed.title, [])
+    if FORECAST_WORDS.search(parsed.title):
+        for period in title_periods:
+            if period.first_year is not None and period.last_year is not None:
+                return period.first_year, period.last_year
+    for sentence in parsed.sentences:
+        label = sentence.text[: sentence.label_end] if sentence.label_end is not None else ""
+        for period in dating.periods(sentence.text, quantities.values(sentence.text)):
+            if period.first_year is None or period.last_year is None:
+                continue
+            if is_forecast_period(period) or FORECAST_WORDS.search(label) or CAGR_LABEL.search(label):
+                return period.first_year, period.last_year
+    return None
+
+
+def first_whole_market_period(result: Extraction) -> tuple[int, int] | None:
+    for figure in result.figures:
+        if (
+            figure.measure == "cagr"
+            and figure.subject.member_id == result.scope.geography_id
+            and figure.period_start_year
+            and figure.period_end_year
+            and PERIOD_INFERRED not in figure.flags
+        ):
+            return figure.period_start_year, figure.period_end_year
+    return None
+
+
+def settle_report_period(result: Extraction, stated: tuple[int, int] | None) -> None:
+    carried = first_whole_market_period(result)
+    settled: list[Figure] = []
+    for figure in result.figures:
+        if (
+            figure.measure == "cagr"
+            and figure.subject.member_id == result.scope.geography_id
+            and figure.period_start_year is None
+            and stated
+            and stated[1] == figure.period_end_year
+        ):
+            settled.append(replace(figure, period_start_year=stated[0]).flagged(START_CARRIED))
+            continue
+        if not (figure.needs_report_period or figure.year_is_report_period_end):
+            settled.append(figure)
+            continue
+        period, flag = report_period_of(figure, stated, carried)
+        if period is None:
+            reason = "its period is the report's forecast period, which the text never states"
+            result.unclassified.append(Unclassified(figure.section, figure.line, figure.sentence, reason))
+        elif figure.needs_report_period:
+            dated = replace(figure, period_start_year=period[0], period_end_year=period[1], needs_report_period=False)
+            settled.append(dated.flagged(flag))
+        else:
+            settled.append(replace(figure, year=period[1], year_is_report_period_end=False).flagged(flag))
+    result.figures = settled
+
+
+def report_period_of(
+    figure: Figure, stated: tuple[int, int] | None, carried: tuple[int, int] | None
+) -> tuple[tuple[int, int] | None, str]:
+    """The period of a figure left to the document, and its flag (blank: certain). Words naming the
+    forecast period ("over the forecast period") take the stated forecast period; a bare CAGR takes its
+    sentence's own dated sizes first."""
+    candidates = [
+        (figure.implied_period, PERIOD_INFERRED),
+        (stated, "" if figure.period_as_stated else PERIOD_ASSUMED),
+        (carried, PERIOD_CARRIED),
+    ]
+    if figure.period_as_stated or figure.year_is_report_period_end:
+        candidates.insert(0, candidates.pop(1))
+    return next(((period, flag) for period, flag in candidates if period is not None), (None, ""))
+
+
+def flag_segments(result: Extraction, reason: str) -> None:
+    """Rows about a known segment of a market that is itself only proposed carry its doubt."""
+    result.figures = [
+        figure.flagged(reason) if figure.subject.kind == "segment" and figure.subject.known else figure
+        for figure in result.figures
+    ]
+    result.claims = [
+        claim.flagged(reason) if claim.subject.kind == "segment" and claim.subject.known else claim
+        for claim in result.claims
+    ]
+    result.mentions = [
+        mention.flagged(reason) if mention.subject.kind == "segment" else mention for mention in result.mentions
+    ]
+
+
+def deduplicated(result: Extraction) -> list[Figure]:
+    """Repeated statements of a figure become one (the first); a different value for the same figure
+    is left for review."""
+    kept: dict[tuple[object, ...], Figure] = {}
+    for figure in result.figures:
+        fuller = next((other for other in result.figures if completes(other, figure)), None)
+        if fuller is not None:  # "a CAGR of 8.05% through 2028" beside "CAGR (2023-2028) | 8.05%"
+            continue
+        earlier = kept.get(figure.key)
+        if earlier is None:
+            kept[figure.key] = figure
+        elif earlier.value != figure.value:
+            reason = f"states {figure.value} for a figure stated as {earlier.value} before ({earlier.excerpt})"
+            result.unclassified.append(Unclassified(figure.section, figure.line, figure.sentence, reason))
+    return list(kept.values())
+
+
+def completes(other: Figure, figure: Figure) -> bool:
+    """`other` states the same CAGR as `figure` with the start year `figure` lacks."""
+    return (
+        figure.measure == other.measure == "cagr"
+        and figure.period_start_year is None
+        and other.period_start_year is not None
+        and (other.subject, other.value, other.period_end_year)
+        == (figure.subject, figure.value, figure.period_end_year)
+    )
+
+
+def plain_mentions(mentions: list[Mention], result: Extraction) -> list[Mention]:
+    """Names with no figure and no claim, once each."""
+    covered = {figure.subject for figure in result.figures} | {claim.subject for claim in result.claims}
+    kept: dict[object, Mention] = {}
+    for mention in mentions:
+        if mention.subject not in covered and mention.subject not in kept:
+            kept[mention.subject] = mention
+    return list(kept.values())

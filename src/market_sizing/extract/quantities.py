@@ -1,0 +1,102 @@
+"""Finding quantities in a sentence: money amounts (in any currency), percentages, other numbers,
+and the qualifier written before a value.
+
+Every pattern is a general wording rule; positions are character offsets in the sentence. A money
+amount needs a currency and a scale word ("USD 4.2 billion", "EUR 310 Mn", "₹1,200 crore" is not
+read: no scale of the vocabulary); its currency is kept as stated and named by its ISO code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+SCALE = r"trillion|billion|million|tn|bn|mn"
+# Written currency -> ISO code. "$" alone is read as USD, as the contract's unit vocabulary does.
+CURRENCIES: dict[str, str] = {
+    "us$": "USD", "usd": "USD", "$": "USD",
+    "eur": "EUR", "€": "EUR", "gbp": "GBP", "£": "GBP", "jpy": "JPY", "¥": "JPY", "cny": "CNY", "rmb": "CNY",
+    "inr": "INR", "₹": "INR", "rs.": "INR", "aud": "AUD", "a$": "AUD", "au$": "AUD", "cad": "CAD", "c$": "CAD",
+    "ca$": "CAD", "chf": "CHF", "krw": "KRW", "₩": "KRW", "sgd": "SGD", "s$": "SGD", "brl": "BRL", "r$": "BRL",
+}  # fmt: skip
+_SYMBOLS = sorted(CURRENCIES, key=len, reverse=True)
+CURRENCY = "|".join(re.escape(symbol) if not symbol.isalpha() else rf"{symbol}(?![a-z])" for symbol in _SYMBOLS)
+MONEY_BEFORE = re.compile(
+    rf"(?<![\w$])(?P<currency>{CURRENCY})\s?(?P<number>{NUMBER})\s?(?P<scale>{SCALE})(?![\w])", re.IGNORECASE
+)
+MONEY_AFTER = re.compile(
+    rf"(?<![\w.,])(?P<number>{NUMBER})\s?(?P<scale>{SCALE})\s+(?P<currency>[A-Z]{{3}}|US\$)(?![\w])", re.IGNORECASE
+)
+# "$46.0B": a scale letter right after the number (not in the unit vocabulary: flagged for review).
+MONEY_LETTER = re.compile(rf"(?<![\w$])(?P<currency>(?i:{CURRENCY}))\s?(?P<number>{NUMBER})(?P<scale>[BMT])(?![\w])")
+PERCENT = re.compile(rf"(?<![\w.,])(?P<number>{NUMBER})\s?(?:%|percent(?![\w])|per cent(?![\w]))", re.IGNORECASE)
+TILDE = "approximately"
+ANY_NUMBER = re.compile(rf"(?<![\w.,]){NUMBER}(?![\w])")
+
+
+class Span(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class Value:
+    """A stated money amount or percentage."""
+
+    kind: str  # "money" or "percent"
+    start: int
+    end: int
+    number: str  # as written, thousands separators included
+    unit: str  # as worded ("USD billion", "US$ Bn", "EUR million"); "percent" for percentages
+    currency: str = ""  # ISO code of a money amount
+
+    @property
+    def plain(self) -> str:
+        return self.number.replace(",", "")
+
+
+def values(sentence: str) -> list[Value]:
+    found: list[Value] = []
+    for pattern in (MONEY_BEFORE, MONEY_AFTER, MONEY_LETTER):
+        for match in pattern.finditer(sentence):
+            written, scale = match.group("currency"), match.group("scale")
+            code = CURRENCIES.get(written.lower())
+            if code is None or overlaps(match.start(), match.end(), found):
+                continue
+            unit = f"{scale} {written}" if pattern is MONEY_AFTER else f"{written} {scale}"
+            found.append(Value("money", match.start(), match.end(), match.group("number"), unit, code))
+    for match in PERCENT.finditer(sentence):
+        if not overlaps(match.start(), match.end(), found):
+            found.append(Value("percent", match.start(), match.end(), match.group("number"), "percent"))
+    return sorted(found, key=lambda value: value.start)
+
+
+def overlaps(start: int, end: int, spans: Iterable[Span]) -> bool:
+    return any(start < span.end and span.start < end for span in spans)
+
+
+def other_numbers(sentence: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Digit runs that no recognised token covers."""
+    return [
+        (match.start(), match.end())
+        for match in ANY_NUMBER.finditer(sentence)
+        if not any(match.start() < end and start < match.end() for start, end in taken)
+    ]
+
+
+def qualifier_before(sentence: str, position: int, qualifiers: Iterable[str]) -> str:
+    """The vocabulary qualifier written right before `position` ("around USD 5 billion"), lower-cased;
+    a tilde ("~USD 108 billion") is "approximately" unless a qualifier stands before it ("over ~8%")."""
+    before = sentence[:position].rstrip().lower()
+    tilde = before.endswith("~")
+    before = before.rstrip("~ ")
+    for qualifier in sorted(qualifiers, key=len, reverse=True):
+        if re.search(rf"(?<![\w]){re.escape(qualifier)}$", before):
+            return qualifier
+    return TILDE if tilde else ""

@@ -1,0 +1,181 @@
+"""Subject and scope: which region or segment a figure or claim is about.
+
+In order: names stated "respectively" pair with the values in order; else the nearest known name
+before the value in its clause; else a known name right after it ("45% came from North America");
+else the clause's own subject phrase: a phrase naming the market ("the market", "it", "the global
+<market name>", "revenue", a phrase led by "global" or by the report's geography) is the report's
+whole market; a phrase naming another region's market ("the U.S. widget market") is that region; a
+pronoun for a place ("the region", "the country") takes the region named in the sentences before,
+flagged as carried from another sentence; any other short phrase is proposed as a new segment of the
+report's market, flagged as unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from market_sizing.extract.context import Context, clause_end, clause_start, word_count
+from market_sizing.extract.quantities import Value
+from market_sizing.extract.taxonomy import WORLD as WORLD_ID
+from market_sizing.extract.taxonomy import Member, NameMatch, Taxonomy, proposed_segment
+
+CARRIED = "scope carried from another sentence"
+MAX_SUBJECT_WORDS = 5
+MARKET_AS_SUBJECT = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+){0,8}?market(?:\s+size)?\s+(?:is|was|were|are|will|stood|valued|estimated|expected|projected|reached)\b",
+    re.IGNORECASE,
+)
+SUBJECT_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|should|may|might|can|accounted|accounts|accounting|captured"
+    r"|captures|held|holds|hold|led|leads|dominated|dominates|represented|represents|registered|recorded|stood"
+    r"|generated|reached|grew|grows|expanded|estimated|valued|contributed|contributes|contributing|made|makes"
+    r"|remains?|remained|continues?|continued|becomes?|became)\b",
+    re.IGNORECASE,
+)
+# A lead-in before the subject: "By end user, ..." names the segment dimension; "In 2024, ..." names none.
+DIMENSION_LEAD_IN = re.compile(
+    r"^\s*(?:by|in\s+terms\s+of|based\s+on|on\s+the\s+basis\s+of|among)\s+(?P<dimension>[A-Za-z][\w\s-]*?),\s*",
+    re.IGNORECASE,
+)
+DIMENSION_ASIDE = re.compile(r",\s*(?:by|in\s+terms\s+of)\s+(?P<dimension>[A-Za-z][\w\s-]*?),", re.IGNORECASE)
+OTHER_LEAD_IN = re.compile(
+    r"^\s*(?:in|by|for|as\s+of|during|within|globally|overall|worldwide|meanwhile|moreover|however|additionally"
+    r"|furthermore|currently|today)\b[^,]*,\s*",
+    re.IGNORECASE,
+)
+WHOLE_MARKET_WORDS = re.compile(
+    r"\b(?:markets?|industry|sector|revenues?|sales|it|this|demand|spending|value|size|valuation|CAGR|growth\s+rate)\b|^$",
+    re.IGNORECASE,
+)
+GLOBAL_LEAD_IN = re.compile(r"^\s*(?:globally|worldwide|overall|in\s+total|altogether),", re.IGNORECASE)
+WHOLE_MARKET_LEAD = re.compile(r"^(?:the\s+)?(?:global|worldwide|world|overall|total|entire)\b", re.IGNORECASE)
+WORLDWIDE = re.compile(r"\b(?:worldwide|globally)\b", re.IGNORECASE)
+PLACE_PRONOUN = re.compile(r"^(?:the|this|that)\s+(?:region|country|nation)\b|^(?:the\s+)?region's\b", re.IGNORECASE)
+ARTICLE = re.compile(r"^(?:the|a|an|its|their)\s+", re.IGNORECASE)
+SEGMENT_HEAD = re.compile(r"\s+(?:segment|sub-segment|subsector|sector|category|type)$", re.IGNORECASE)
+NOT_A_NAME = frozenset({"a", "an", "the", "it", "this", "that", "they", "these", "those", "which", "one", "some"})
+RESPECTIVELY = re.compile(r"^\s*,?\s*respectively\b", re.IGNORECASE)
+NAME_AFTER_LEAD = re.compile(r"\b(?:in|across|within|by|from|for)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a sentence's subject resolves against."""
+
+    geography: Member  # the report's own geography: its whole market
+    market_words: frozenset[str]  # the words of the report's market name (lower-case)
+    taxonomy: Taxonomy
+    previous_regions: tuple[Member, ...] = ()  # regions named in the sentences before
+
+    @property
+    def world(self) -> Member:
+        """The world market, which a "global ..." phrase names even in a country's report."""
+        row = self.taxonomy.regions.get(WORLD_ID)
+        return Member("region", WORLD_ID, row["region_name"]) if row else Member("region", WORLD_ID)
+
+
+@dataclass(frozen=True)
+class Subject:
+    member: Member
+    flag: str = ""  # why the subject needs review, blank when certain
+
+    @classmethod
+    def of(cls, member: Member, flag: str = "") -> Subject:
+        if not flag and not member.known:
+            flag = f"member unknown: segment '{member.name}' is not in seeds/segments.csv for this market"
+        return cls(member, flag)
+
+
+def subjects(context: Context, group: list[Value], scope: Scope) -> list[Subject] | str:
+    """The subject of each value of `group`, or the reason none can be named."""
+    sentence, first = context.sentence, group[0]
+    start = clause_start(sentence, first.start)
+    if context.label_end is not None and first.start > context.label_end:
+        start = 0  # a table row's label names the subject of its cells
+    before = [name for name in context.names if name.start >= start and name.end <= first.start]
+    if len(group) > 1:
+        distinct = list(dict.fromkeys(name.member for name in before))
+        if len(distinct) < len(group):
+            return f"{len(group)} values stated 'respectively' but {len(distinct)} names before them"
+        return [Subject.of(member) for member in distinct[-len(group) :]]
+    if before and not MARKET_AS_SUBJECT.search(sentence[before[-1].end : first.start]):
+        return [Subject.of(before[-1].member)]
+    after = name_after(context, first)
+    if after is not None:
+        return [Subject.of(after)]
+    found = phrase_subject(sentence[start : first.start], scope)
+    return found if isinstance(found, str) else [found]
+
+
+def name_after(context: Context, value: Value) -> Member | None:
+    limit = clause_end(context.sentence, value.end)
+    for name in context.names:
+        if value.end <= name.start < limit and NAME_AFTER_LEAD.search(context.sentence[: name.start]):
+            return name.member
+    return None
+
+
+def subject_phrase(clause: str, *, verbless: bool = False) -> tuple[str, str]:
+    """The clause's subject phrase (before its verb, without lead-ins and articles) and the dimension
+    a lead-in names ("By end user, ..."). With `verbless`, a clause without a verb is all subject
+    (the words before a claim's wording: "frozen desserts and dairy" of "... dominated")."""
+    lead_in = DIMENSION_LEAD_IN.match(clause)
+    dimension = lead_in.group("dimension") if lead_in else ""
+    clause = clause[lead_in.end() :] if lead_in else clause
+    other = OTHER_LEAD_IN.match(clause)
+    clause = clause[other.end() :] if other else clause
+    verb = SUBJECT_VERB.search(clause)
+    phrase = clause[: verb.start()] if verb else (clause if verbless else "")
+    aside = DIMENSION_ASIDE.search(phrase)
+    if aside:
+        dimension = dimension or aside.group("dimension")
+        phrase = phrase[: aside.start()] + phrase[aside.end() :]
+    if not verb and "|" in clause:
+        phrase = clause.split("|", 1)[0]
+    return phrase.strip(" ,:|"), dimension
+
+
+def phrase_subject(clause: str, scope: Scope, *, verbless: bool = False) -> Subject | str:
+    """No known name: the whole market, another region's market, a carried place, or a new segment."""
+    if GLOBAL_LEAD_IN.match(clause):
+        return Subject(scope.world)
+    phrase, dimension = subject_phrase(clause, verbless=verbless)
+    if WHOLE_MARKET_LEAD.match(phrase) and re.match(r"^(?:the\s+)?(?:global|worldwide|world)\b", phrase, re.IGNORECASE):
+        return Subject(scope.world)
+    if PLACE_PRONOUN.match(phrase):
+        if scope.previous_regions:
+            return Subject(scope.previous_regions[-1], CARRIED)
+        return f"its subject '{phrase}' names no region"
+    regions = scope.taxonomy.regions_in(phrase)
+    if regions and re.search(r"\bmarket\b", phrase[regions[-1].end :], re.IGNORECASE):
+        return Subject.of(regions[-1].member)
+    if names_the_market(phrase, scope) or word_count(phrase) > MAX_SUBJECT_WORDS:
+        return Subject(scope.geography)
+    name = SEGMENT_HEAD.sub("", ARTICLE.sub("", phrase)).strip()
+    if not re.search(r"\w{2}", name) or name.lower() in NOT_A_NAME:
+        return f"its subject '{phrase}' names nothing"
+    return Subject.of(scope.taxonomy.segment_named(name) or proposed_segment(name, dimension))
+
+
+def names_the_market(phrase: str, scope: Scope) -> bool:
+    bare = ARTICLE.sub("", phrase.strip())
+    if WHOLE_MARKET_WORDS.search(bare) or WHOLE_MARKET_LEAD.match(bare) or WORLDWIDE.search(bare):
+        return True
+    if scope.geography.name and bare.lower().startswith(scope.geography.name.lower()):
+        return True
+    words = set(re.findall(r"[\w-]+", bare.lower()))
+    return bool(words) and words <= scope.market_words
+
+
+def unnamed_claim_subject(clause: str, scope: Scope) -> Subject | None:
+    """A claim's subject when no known name stands before its wording: a new segment, a carried place,
+    or none (the whole market claims nothing)."""
+    found = phrase_subject(clause, scope, verbless=True)
+    if isinstance(found, str) or found.member == scope.geography:
+        return None
+    return found
+
+
+def carried_regions(names: list[NameMatch]) -> tuple[Member, ...]:
+    return tuple(name.member for name in names if name.member.kind == "region")

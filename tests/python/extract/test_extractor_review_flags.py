@@ -1,0 +1,166 @@
+"""Never a silent guess: the wordings that used to give wrong rows, and the misses, on invented texts.
+
+Each text here is written for the test (none is in the corpus): a country report whose country is
+named in the sentence before its sizes; a global market named without the word "market"; a stated
+forecast period beside sizes of other years; claims and sizes in two-column tables; a forecast period
+named before its years; growth without the word CAGR; a share "contributing approximately N% of the
+demand"; money in euros.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from market_sizing.extract import pipeline, rows, vocabulary
+from market_sizing.extract.pipeline import Extraction
+
+SEEDS = Path(__file__).resolve().parents[3] / "seeds"
+
+Row = tuple[object, ...]
+
+
+def extract(text: str, **scope: str) -> Extraction:
+    return pipeline.extract(text, SEEDS, vocabulary.load(), **scope)
+
+
+def certain(extraction: Extraction) -> set[Row]:
+    return {
+        (f.measure, f.subject.member_id, f.year, f.period_start_year, f.period_end_year, f.value, f.unit)
+        for f in extraction.figures
+        if not f.flags
+    }
+
+
+def flagged(extraction: Extraction) -> dict[str, tuple[str, ...]]:
+    return {f"{f.measure} {f.value}": f.flags for f in extraction.figures if f.flags}
+
+
+def test_a_country_reports_sizes_are_the_countrys() -> None:
+    text = (
+        "Japan Widget Market Report\n\n"
+        "Japan is among the largest producers of widgets in Asia. "
+        "The market was valued at USD 3.1 billion in 2024 and is set to reach USD 4.6 billion by 2032."
+    )
+    extraction = extract(text)
+    assert extraction.scope.geography_id == "japan" and "geography_id" not in extraction.scope.flags
+    assert certain(extraction) == {
+        ("market_size", "japan", 2024, None, None, "3.1", "USD billion"),
+        ("market_size", "japan", 2032, None, None, "4.6", "USD billion"),
+    }
+
+
+def test_the_global_market_named_without_the_word_market_is_the_whole_market() -> None:
+    text = "The global healthcare cold chain was valued at USD 5.2 billion in 2024."
+    extraction = extract(text)
+    assert certain(extraction) == {("market_size", "world", 2024, None, None, "5.2", "USD billion")}
+    assert not [f for f in extraction.figures if f.subject.kind == "segment"]
+
+
+def test_a_stated_forecast_period_is_not_replaced_by_the_years_of_the_sizes() -> None:
+    text = (
+        "The global gizmo market was USD 10.0 billion in 2024 and will reach USD 16.0 billion by 2033, "
+        "at a CAGR of 5.4% during the forecast period 2025-2033."
+    )
+    assert ("cagr", "world", None, 2025, 2033, "5.4", "percent") in certain(extract(text))
+
+
+def test_a_period_without_years_beside_the_cagr_is_flagged_never_silent() -> None:
+    text = (
+        "The global gizmo market will grow from USD 10.0 billion in 2024 to USD 16.0 billion in 2033, a CAGR of 5.4%."
+    )
+    extraction = extract(text)
+    assert flagged(extraction) == {"cagr 5.4": ("period inferred from the sentence's dated sizes, not stated",)}
+
+
+def test_two_column_tables_hold_sizes_cagrs_and_claims() -> None:
+    text = (
+        "Global Gizmo Market\n\n"
+        "Report Attribute | Details\n"
+        "Market Size (2024) | USD 7.25 Billion\n"
+        "Market Size in 2033 | USD 12.8 Billion\n"
+        "CAGR (2025-2033) | 6.5%\n"
+        "Fastest Growing Market | Asia Pacific\n"
+        "Largest Market | North America\n"
+        "Key Markets | Germany, Japan and India\n"
+    )
+    extraction = extract(text)
+    assert certain(extraction) == {
+        ("market_size", "world", 2024, None, None, "7.25", "USD Billion"),
+        ("market_size", "world", 2033, None, None, "12.8", "USD Billion"),
+        ("cagr", "world", None, 2025, 2033, "6.5", "percent"),
+    }
+    assert {(c.claim_type, c.subject.member_id, bool(c.flags)) for c in extraction.claims} == {
+        ("fastest_growing", "asia_pacific", False),
+        ("leads", "north_america", False),
+        ("key_market", "germany", False),
+        ("key_market", "japan", False),
+        ("key_market", "india", False),
+    }
+    assert not extraction.mentions  # claims, not plain mentions
+
+
+def test_a_forecast_period_named_before_its_years_and_a_growth_without_cagr() -> None:
+    text = (
+        "The global gizmo market is expected to register a CAGR of 4.1% over the forecast period, 2025 to 2030. "
+        "Gizmo sales are expected to grow 6% from 2025 to 2033."
+    )
+    extraction = extract(text)
+    assert ("cagr", "world", None, 2025, 2030, "4.1", "percent") in certain(extraction)
+    assert flagged(extraction)["cagr 6"] == ("a growth rate the text does not call a CAGR (annual rate assumed)",)
+
+
+def test_a_share_contributing_approximately_n_percent_of_the_demand() -> None:
+    text = "North America led in 2024, contributing approximately 41.5% of the demand."
+    extraction = extract(text, geography_id="world")
+    figure = next(f for f in extraction.figures if f.measure == "share")
+    assert (figure.subject.member_id, figure.year, figure.value, figure.qualifier, figure.flags) == (
+        "north_america", 2024, "41.5", "approximately", ()
+    )  # fmt: skip
+
+
+def test_money_in_another_currency_is_kept_as_stated_and_flagged() -> None:
+    text = "Germany Gizmo Market\n\nThe German gizmo market reached EUR 2.3 billion in 2024 and €3.1 billion by 2030."
+    extraction = extract(text)
+    units = {(f.value, f.unit, f.currency) for f in extraction.figures}
+    assert units == {("2.3", "EUR billion", "EUR"), ("3.1", "€ billion", "EUR")}
+    assert all("currency EUR kept as stated" in " ".join(f.flags) for f in extraction.figures)
+    assert extraction.scope.currency == "EUR" and "currency" in extraction.scope.flags
+    proposal = rows.proposal(extraction, {"report_id": "gizmo_de"}, "gz")
+    assert proposal.rows("reports")[0]["currency"] == "EUR"
+    assert all("usd" not in row["unit"].lower() for row in proposal.rows("report_figures"))
+
+
+def test_a_pronoun_for_a_place_carries_the_region_and_says_so() -> None:
+    text = "Europe is a mature region. The region is expected to reach USD 2.2 billion by 2030."
+    extraction = extract(text, geography_id="world")
+    assert flagged(extraction) == {"market_size 2.2": ("scope carried from another sentence",)}
+    assert extraction.figures[0].subject.member_id == "europe"
+
+
+def test_a_year_by_column_table_takes_its_unit_from_the_caption() -> None:
+    text = (
+        "Germany Cold Chain Logistics Market\n\n"
+        "Germany Cold Chain Logistics Market Revenue, by Service (USD Million)\n"
+        "Service | 2023 | 2024\n"
+        "Refrigerated Storage | 4,210.5 | 4,480.2\n"
+        "Blast Freezing | 310.4 | 335.0\n"
+    )
+    extraction = extract(text)
+    assert certain(extraction) == {
+        ("market_size", "cc__service__refrigerated_storage", 2023, None, None, "4210.5", "USD Million"),
+        ("market_size", "cc__service__refrigerated_storage", 2024, None, None, "4480.2", "USD Million"),
+    }
+    assert set(flagged(extraction)) == {"market_size 310.4", "market_size 335.0"}  # no such segment in the seeds
+    assert not extraction.unclassified
+
+
+def test_a_scale_letter_and_a_year_in_brackets() -> None:
+    text = "Global Gizmo Services Market\n\nMarket size:\n$46.0B (2023)\n$291.4B projected by 2030"
+    extraction = extract(text)
+    assert {(f.value, f.year, f.unit, f.excerpt) for f in extraction.figures} == {
+        ("46.0", 2023, "$ B", "$46.0B (2023)"),
+        ("291.4", 2030, "$ B", "$291.4B projected by 2030"),
+    }
+    assert all(
+        f.flags == ("unit ambiguous: '$ B' is not in the contract's unit vocabulary",) for f in extraction.figures
+    )
