@@ -14,9 +14,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from warehouse_rules import ALL_CHECKS
 
 from support import DbtRun, copy_project, run_build
+from warehouse_rules import ALL_CHECKS
 
 Check = Callable[[duckdb.DuckDBPyConnection], None]
 
