@@ -17,7 +17,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-import yaml
+from market_sizing import contract
 
 LEFT_AS_IT_WAS = "The published warehouse was left as it was."
 MAX_VALUE_CHARS = 131_072  # the csv module's default field limit, which dbt's seed loader keeps
@@ -190,14 +190,11 @@ def check_seed_directory(seed_dir: Path) -> None:
 
 
 def seed_spec(project_dir: Path) -> dict[str, list[str]]:
-    """{seed file path: expected columns}, from the seeds' column_types in dbt_project.yml."""
-    project = yaml.safe_load((project_dir / "dbt_project.yml").read_text(encoding="utf-8"))
-    seed_dir = project.get("seed-paths", ["seeds"])[0]
-    seeds = project["seeds"][project["name"]]
+    """{seed file path: expected columns} for every input file of the input contract."""
+    seed_dir = contract.seed_directory(project_dir).relative_to(project_dir)
     return {
-        f"{seed_dir}/{name}.csv": list(config["+column_types"])
-        for name, config in seeds.items()
-        if isinstance(config, dict) and "+column_types" in config
+        f"{seed_dir.as_posix()}/{table.file_name}": list(table.columns)
+        for table in contract.tables(project_dir).values()
     }
 
 
