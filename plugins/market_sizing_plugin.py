@@ -8,8 +8,10 @@ on-run-end publish step (write-audit-publish) call these functions from SQL:
 - ``market_sizing_remove_file(path)``: removes a stale temporary file;
 - ``market_sizing_inputs_digest(paths_json)``: SHA-256 over the input files;
 - ``market_sizing_git_commit(directory)``: the commit the build ran from;
+- ``market_sizing_exports_refusal(link)``: why the exports must not be written there (empty when they may);
 - ``market_sizing_prepare_directory(link, version)`` and ``market_sizing_swap_directory(link, version)``:
-  the exports' new version directory and its atomic swap (``market_sizing_exports``).
+  the exports' new run directory and its atomic swap (``market_sizing_exports``);
+- ``market_sizing_write_workbook(database, path, docs_path)``: the Excel workbook of the published marts.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import Any
 from dbt.adapters.duckdb.plugins import BasePlugin
 from duckdb import DuckDBPyConnection
 
-from market_sizing_exports import prepare_directory, swap_directory
+from market_sizing_exports import exports_refusal, prepare_directory, swap_directory, write_workbook
 from market_sizing_inputs import check_csv_files
 
 
@@ -92,6 +94,8 @@ class Plugin(BasePlugin):
             "market_sizing_git_commit": (git_commit, ["VARCHAR"]),
             "market_sizing_prepare_directory": (prepare_directory, ["VARCHAR", "VARCHAR"]),
             "market_sizing_swap_directory": (swap_directory, ["VARCHAR", "VARCHAR"]),
+            "market_sizing_exports_refusal": (exports_refusal, ["VARCHAR"]),
+            "market_sizing_write_workbook": (write_workbook, ["VARCHAR", "VARCHAR", "VARCHAR"]),
         }
         for name, (function, parameters) in functions.items():
             conn.create_function(name, function, parameters, "VARCHAR", side_effects=True)
