@@ -53,10 +53,17 @@
         {%- do run_query("copy " ~ csv_rows ~ " to " ~ sql_string(directory ~ '/' ~ node.alias ~ '.csv') ~ " (format csv, header true)") %}
     {%- endfor %}
     {%- do run_query("detach market_sizing_exported") %}
-    {%- do run_query(
+    {#- The workbook: skipped, with the reason logged, when the marts hold more cells than the limit. -#}
+    {%- set workbook_skipped = run_query(
         "select market_sizing_write_workbook(" ~ sql_string(published_database_path()) ~ ", "
-        ~ sql_string(directory ~ '/market_sizing.xlsx') ~ ", 'models/_docs.md')") %}
+        ~ sql_string(directory ~ '/market_sizing.xlsx') ~ ", 'models/_docs.md', "
+        ~ sql_string(env_var('MARKET_SIZING_WORKBOOK_MAX_CELLS', '1000000')) ~ ")"
+    ).columns[0].values()[0] %}
     {%- do run_query(
         "select market_sizing_swap_directory(" ~ sql_string(link) ~ ", " ~ sql_string(invocation_id) ~ ")") %}
-    {{ log("market_sizing: EXPORTED " ~ (mart_nodes() | length) ~ " marts as Parquet, CSV and one Excel workbook (market_sizing.xlsx) to " ~ link ~ "/", info=true) }}
+    {%- if workbook_skipped %}
+        {{ log("market_sizing: EXPORTED " ~ (mart_nodes() | length) ~ " marts as Parquet and CSV to " ~ link ~ "/ (" ~ workbook_skipped ~ ")", info=true) }}
+    {%- else %}
+        {{ log("market_sizing: EXPORTED " ~ (mart_nodes() | length) ~ " marts as Parquet, CSV and one Excel workbook (market_sizing.xlsx) to " ~ link ~ "/", info=true) }}
+    {%- endif %}
 {% endmacro %}

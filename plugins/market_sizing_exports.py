@@ -306,29 +306,43 @@ class WorkbookWriter:
                 self.cell_writer(data_type if section == "build" else "VARCHAR")(sheet, row, 4, value)
 
 
-def write_workbook(database: str, path: str, docs_path: str) -> str:
-    """Write every table of schema `marts` of the published `database`, after an About sheet, to `path`."""
+def write_workbook(database: str, path: str, docs_path: str, max_cells: str) -> str:
+    """Write every table of schema `marts` of the published `database`, after an About sheet, to `path`.
+
+    Writing goes at some 50,000 to 100,000 cells a second: when the marts hold more than `max_cells`
+    cells (a large corpus), no workbook is written, and the returned text says so; else it is empty.
+    """
+    limit = int(max_cells)
     rules = basis_rules(doc_block(Path(docs_path), "basis"))
-    with (
-        duckdb.connect(database, read_only=True) as connection,
-        xlsxwriter.Workbook(path, {"constant_memory": True, "strings_to_formulas": False}) as workbook,
-    ):
+    with duckdb.connect(database, read_only=True) as connection:
         catalogue = connection.execute(
             "select table_name, coalesce(comment, '') from duckdb_tables()"
             " where schema_name = 'marts' order by table_name"
         ).fetchall()
         names = sheet_names([table for table, _ in catalogue])
         tables = {table: (names[table], row_count(connection, table), comment) for table, comment in catalogue}
-        writer = WorkbookWriter(workbook)
-        built_at = connection.execute("select max(built_at_utc) from meta.build_info").fetchone()[0]
-        workbook.set_properties({"title": "market_sizing marts", "created": built_at or datetime.now(UTC)})
-        writer.write_about(workbook.add_worksheet(ABOUT_SHEET), connection, tables, rules)
-        for table, (sheet_name, rows, _) in tables.items():
-            sheet = workbook.add_worksheet(sheet_name)
-            if rows >= EXCEL_MAX_ROWS:
-                sheet.write_string(
-                    0, 0, f"{rows} rows: more than an Excel sheet holds. Read exports/{table}.parquet or .csv."
-                )
-                continue
-            writer.write_table(sheet, connection, table, rows)
-    return path
+        column_counts = dict(
+            connection.execute(
+                "select table_name, count(*) from duckdb_columns() where schema_name = 'marts' group by table_name"
+            ).fetchall()
+        )
+        cells = sum(rows * column_counts.get(table, 0) for table, (_, rows, _) in tables.items())
+        if cells > limit:
+            return (
+                f"no Excel workbook: the marts hold {cells} cells, more than "
+                f"MARKET_SIZING_WORKBOOK_MAX_CELLS={limit}; read the Parquet or CSV files"
+            )
+        with xlsxwriter.Workbook(path, {"constant_memory": True, "strings_to_formulas": False}) as workbook:
+            writer = WorkbookWriter(workbook)
+            built_at = connection.execute("select max(built_at_utc) from meta.build_info").fetchone()[0]
+            workbook.set_properties({"title": "market_sizing marts", "created": built_at or datetime.now(UTC)})
+            writer.write_about(workbook.add_worksheet(ABOUT_SHEET), connection, tables, rules)
+            for table, (sheet_name, rows, _) in tables.items():
+                sheet = workbook.add_worksheet(sheet_name)
+                if rows >= EXCEL_MAX_ROWS:
+                    sheet.write_string(
+                        0, 0, f"{rows} rows: more than an Excel sheet holds. Read exports/{table}.parquet or .csv."
+                    )
+                    continue
+                writer.write_table(sheet, connection, table, rows)
+    return ""

@@ -11,7 +11,8 @@ on-run-end publish step (write-audit-publish) call these functions from SQL:
 - ``market_sizing_exports_refusal(link)``: why the exports must not be written there (empty when they may);
 - ``market_sizing_prepare_directory(link, version)`` and ``market_sizing_swap_directory(link, version)``:
   the exports' new run directory and its atomic swap (``market_sizing_exports``);
-- ``market_sizing_write_workbook(database, path, docs_path)``: the Excel workbook of the published marts.
+- ``market_sizing_write_workbook(database, path, docs_path, max_cells)``: the Excel workbook of the
+  published marts (none, and a message saying why, above `max_cells` cells).
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ class Plugin(BasePlugin):
             "market_sizing_prepare_directory": (prepare_directory, ["VARCHAR", "VARCHAR"]),
             "market_sizing_swap_directory": (swap_directory, ["VARCHAR", "VARCHAR"]),
             "market_sizing_exports_refusal": (exports_refusal, ["VARCHAR"]),
-            "market_sizing_write_workbook": (write_workbook, ["VARCHAR", "VARCHAR", "VARCHAR"]),
+            "market_sizing_write_workbook": (write_workbook, ["VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR"]),
         }
         for name, (function, parameters) in functions.items():
             conn.create_function(name, function, parameters, "VARCHAR", side_effects=True)

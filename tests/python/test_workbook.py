@@ -237,7 +237,7 @@ def test_writer_types_and_the_row_limit(small_database: Path, tmp_path: Path, mo
     docs.write_text("{% docs basis %}\nIntro.\n\n- `reported`: as stated.\n{% enddocs %}\n", encoding="utf-8")
     monkeypatch.setattr(market_sizing_exports, "EXCEL_MAX_ROWS", 5)
     path = tmp_path / "small.xlsx"
-    write_workbook(str(small_database), str(path), str(docs))
+    assert write_workbook(str(small_database), str(path), str(docs), "1000") == ""
     book = openpyxl.load_workbook(path)
     try:
         rows = list(book["odd_types"].iter_rows(min_row=2))
@@ -269,3 +269,15 @@ def test_basis_rules_come_from_the_doc_block() -> None:
     assert [name for name, _ in rules if name][:2] == ["reported", "interpolated"]
     with pytest.raises(ValueError, match="no doc block"):
         doc_block(REPO_ROOT / "models" / "_docs.md", "no_such_block")
+
+
+def test_no_workbook_above_the_cell_limit(small_database: Path, tmp_path: Path) -> None:
+    docs = tmp_path / "_docs.md"
+    docs.write_text("{% docs basis %}\n- `reported`: as stated.\n{% enddocs %}\n", encoding="utf-8")
+    path = tmp_path / "small.xlsx"
+    # odd_types: 2 rows x 6 columns, too_long: 5 rows x 1 column.
+    message = write_workbook(str(small_database), str(path), str(docs), "16")
+    assert "17 cells" in message and "MARKET_SIZING_WORKBOOK_MAX_CELLS=16" in message
+    assert not path.exists()
+    assert write_workbook(str(small_database), str(path), str(docs), "17") == ""
+    assert path.is_file()
