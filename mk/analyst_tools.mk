@@ -23,7 +23,7 @@ EVIDENCE_DB = $(shell realpath -m --relative-to=$(EVIDENCE_SOURCE_DIR) "$(DB)")
 EVIDENCE_ERRORS := Error in Query|\[ERROR\]|✖|Error:|Build failed
 
 $(EVIDENCE_INSTALLED): $(EVIDENCE_DIR)/package.json $(EVIDENCE_DIR)/package-lock.json
-	cd $(EVIDENCE_DIR) && npm ci --no-audit --no-fund
+	cd $(EVIDENCE_DIR) && npm ci --prefer-offline --no-audit --no-fund
 
 evidence-sources: $(EVIDENCE_INSTALLED)
 	@test -f "$(DB)" || { echo "$(DB) not found: run make build first (Evidence reads the published warehouse)"; exit 1; }
