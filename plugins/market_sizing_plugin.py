@@ -10,8 +10,11 @@ on-run-end publish step (write-audit-publish) call these functions from SQL:
 - ``market_sizing_project_unit_tests(manifest, invocation_id, project)``: the unit tests a full build runs;
 - ``market_sizing_inputs_digest(paths_json)``: SHA-256 over the input files;
 - ``market_sizing_git_commit(directory)``: the commit the build ran from;
+- ``market_sizing_exports_refusal(link)``: why the exports must not be written there (empty when they may);
 - ``market_sizing_prepare_directory(link, version)`` and ``market_sizing_swap_directory(link, version)``:
-  the exports' new version directory and its atomic swap (``market_sizing_exports``).
+  the exports' new run directory and its atomic swap (``market_sizing_exports``);
+- ``market_sizing_write_workbook(database, path, docs_path, max_cells)``: the Excel workbook of the
+  published marts (none, and a message saying why, above `max_cells` cells).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from typing import Any
 from dbt.adapters.duckdb.plugins import BasePlugin
 from duckdb import DuckDBPyConnection
 
-from market_sizing_exports import prepare_directory, swap_directory
+from market_sizing_exports import exports_refusal, prepare_directory, swap_directory, write_workbook
 from market_sizing_inputs import check_csv_files
 from market_sizing_publish import check_publish_target, project_unit_tests, replace_file
 
@@ -73,6 +76,8 @@ class Plugin(BasePlugin):
             "market_sizing_git_commit": (git_commit, ["VARCHAR"]),
             "market_sizing_prepare_directory": (prepare_directory, ["VARCHAR", "VARCHAR"]),
             "market_sizing_swap_directory": (swap_directory, ["VARCHAR", "VARCHAR"]),
+            "market_sizing_exports_refusal": (exports_refusal, ["VARCHAR"]),
+            "market_sizing_write_workbook": (write_workbook, ["VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR"]),
         }
         for name, (function, parameters) in functions.items():
             conn.create_function(name, function, parameters, "VARCHAR", side_effects=True)

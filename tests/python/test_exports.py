@@ -1,5 +1,7 @@
-"""Exports: every published mart as Parquet and CSV under exports/, equal to the marts row for row,
-replaced whole on each successful publish and left alone otherwise."""
+"""Exports: every published mart as Parquet and CSV under exports/, equal to the marts row for row
+(CSV text that a spreadsheet would run as a formula gets a leading apostrophe), beside the Excel
+workbook (tests/python/test_workbook.py), replaced whole on each successful publish and left alone
+otherwise."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ import pytest
 from support import REPO_ROOT, DbtRun, run_dbt
 
 sys.path.insert(0, str(REPO_ROOT / "plugins"))
-from market_sizing_exports import prepare_directory, swap_directory
+from market_sizing_exports import RUN_MARKER, WORKBOOK_NAME, neutralise_formula, prepare_directory, swap_directory
 
 
 def mart_columns(connection: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, str]]]:
@@ -40,10 +42,11 @@ def published(warehouse: DbtRun) -> dict[str, tuple[list[tuple[str, str]], list[
         }
 
 
-def test_every_mart_is_exported_in_both_formats(warehouse: DbtRun, published: dict) -> None:
+def test_every_mart_is_exported_in_both_formats_beside_the_workbook(warehouse: DbtRun, published: dict) -> None:
     exports = warehouse.project_dir / "exports"
     assert exports.is_symlink() and exports.is_dir()
     expected = {f"{table}.{suffix}" for table in published for suffix in ("parquet", "csv")}
+    expected |= {WORKBOOK_NAME, RUN_MARKER}
     assert len(published) >= 10
     assert {path.name for path in exports.iterdir()} == expected
 
@@ -68,7 +71,15 @@ def test_csv_files_equal_the_marts_row_for_row(warehouse: DbtRun, published: dic
             read_back = connection.execute(
                 f"select * from read_csv(?, header = true, columns = {{{types}}})", [str(path)]
             ).fetchall()
-            assert read_back == rows, table
+            text_columns = [data_type == "VARCHAR" for _, data_type in columns]
+            expected = [
+                tuple(
+                    neutralise_formula(value) if is_text and value is not None else value
+                    for value, is_text in zip(row, text_columns, strict=True)
+                )
+                for row in rows
+            ]
+            assert read_back == expected, table
 
 
 def test_not_disclosed_stays_empty_in_the_csv(warehouse: DbtRun) -> None:
