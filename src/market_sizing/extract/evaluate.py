@@ -1,5 +1,5 @@
 """`python -m market_sizing.extract.evaluate`: precision and recall of the extractor on the labelled
-corpus (extractor/evaluation/corpus/{dev,test}/<text_id>.txt + .yml), per part and per kind.
+corpus (evaluation/extractor/{dev,test}/<text_id>.txt + .yml), per part and per kind.
 
 Each text is extracted with nothing given but the text (no market, no geography): the report's scope
 is measured too. A proposal is *certain* when it carries no review flag. Per kind:
@@ -38,7 +38,7 @@ from market_sizing.extract.pipeline import Extraction
 from market_sizing.extract.quantities import CURRENCIES
 from market_sizing.extract.taxonomy import Member, name_words, placement
 
-CORPUS = Path("extractor") / "evaluation" / "corpus"
+CORPUS = Path("evaluation") / "extractor"
 PARTS = ("dev", "test")
 NUMERIC = ("market_size", "cagr", "share")
 KINDS = (*NUMERIC, "claim", "mention", "geography", "market_name")

@@ -1,4 +1,4 @@
-"""The labelled corpus (extractor/evaluation/corpus/{dev,test}): nothing vanishes, and what is
+"""The labelled corpus (evaluation/extractor/{dev,test}): nothing vanishes, and what is
 proposed as certain is right.
 
 The corpus is kept in the main checkout; these tests skip where it is absent. `make eval-extract`
