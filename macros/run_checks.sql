@@ -84,14 +84,15 @@
 
 {% macro input_file_spec() -%}
     {#-
-        {path: [expected columns]} for every input file: the seed files, or with `corpus_dir` the
-        files of that directory named like the seeds; the columns are the seeds' declared ones.
+        {path: [expected columns]} for every input file of the input contract (vars.input_contract):
+        the seed files, or with `corpus_dir` the files of that directory, which must exist and have
+        the same layout. Read from the contract, not from the seed nodes, which a corpus disables.
     -#}
-    {%- set corpus_dir = checked_var('corpus_dir', none) %}
+    {#- `seeds` is the project's seed path (dbt_project.yml, seed-paths). -#}
+    {%- set directory = checked_var('corpus_dir', none) or 'seeds' %}
     {%- set spec = {} %}
-    {%- for node in graph.nodes.values() if node.resource_type == 'seed' %}
-        {%- set path = (corpus_dir ~ '/' ~ node.name ~ '.csv') if corpus_dir else node.original_file_path %}
-        {%- do spec.update({path: (node.config.column_types or {}).keys() | list}) %}
+    {%- for name, table in var('input_contract').items() %}
+        {%- do spec.update({directory ~ '/' ~ name ~ '.csv': table['columns'].keys() | list}) %}
     {%- endfor %}
     {{ return(spec) }}
 {%- endmacro %}
