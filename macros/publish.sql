@@ -57,6 +57,11 @@
     {%- set outcome = {} -%}
     {%- for result in results -%}
         {%- do outcome.update({result.node.unique_id: result.status | string}) -%}
+        {#- A failed on-run-start check (vars, input files, publish target) stops nothing else in
+            dbt, so its hook result is checked here. -#}
+        {%- if result.node.resource_type == 'operation' and (result.status | string) not in ['success', 'pass'] -%}
+            {{ return("the check " ~ result.node.name ~ " failed: " ~ (result.message or result.status)) }}
+        {%- endif -%}
     {%- endfor -%}
     {%- set missing = [] -%}
     {%- set missing_by_kind = {} -%}
