@@ -71,6 +71,8 @@
   const regionName = (id) => (REGIONS.get(id) || { region_name: humanize(id) }).region_name;
   const segmentName = (id) => (SEGMENTS.get(id) || { segment_name: humanize(id) }).segment_name;
   const subjectName = (type, id) => (type === "segment" ? segmentName(id) : regionName(id));
+  const CLAIM_TYPES = { leads: "Leads", leads_revenue: "Leads revenue", leads_volume: "Leads volume", gaining_share: "Gaining share", fastest_growing: "Fastest growing", key_market: "Key market" };
+  const claimText = (summary) => (summary || "").replace(/\b([a-z_]+):/g, (match, type) => (CLAIM_TYPES[type] ? CLAIM_TYPES[type] + ":" : match));
   const reportLabel = (report) => report.publisher + " · " + report.edition + " edition";
 
   function mix(hex, share) {
@@ -123,7 +125,7 @@
     const node = document.getElementById(id);
     if (node.querySelector("p.empty")) node.replaceChildren();
     const base = {
-      margin: { l: 64, r: 16, t: 12, b: 48 },
+      margin: { l: 64, r: 16, t: 36, b: 48 },
       font: { family: "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif", size: 12, color: "#1f2933" },
       hovermode: "closest",
       hoverlabel: { align: "left", bgcolor: "#ffffff", bordercolor: "#9aa5b1", font: { size: 12, color: "#1f2933" } },
@@ -283,7 +285,6 @@
     if (!traces.length) return placeholder(chart, "No report of this scope states a market size.");
     return plot(chart, traces, {
       height: 470,
-      margin: { l: 64, r: 16, t: 12, b: 48 },
       xaxis: yearAxis(years),
       yaxis: { title: { text: "USD billion" }, tickformat: ",.0f", gridcolor: "#eef1f4", zeroline: false },
       legend: { font: { size: 11.5 }, orientation: "v", x: 1.02, y: 1, xanchor: "left" },
@@ -468,7 +469,7 @@
         numberCell(tableRow, mart, key, "share_pct", row.share_pct, 1);
         numberCell(tableRow, mart, key, "revenue_usd_bn", row.revenue_usd_bn, 1);
         element("td", tableRow, row.basis === "not_disclosed" ? NOT_DISCLOSED : row.basis + (row.qualifier ? " (" + row.qualifier + ")" : ""), row.basis === "not_disclosed" ? "nd" : "");
-        element("td", tableRow, row.claim_summary || "");
+        element("td", tableRow, claimText(row.claim_summary));
         if (row.share_pct === null) continue;
         const yearKey = row.year === null ? "year not stated" : String(row.year);
         if (!byYear.has(yearKey)) byYear.set(yearKey, []);
@@ -476,7 +477,7 @@
       }
       let shade = 0;
       for (const [yearLabel, items] of byYear) {
-        const color = mix(colors.get(report.report_id).base, Math.min(shade++, 3) * 0.22);
+        const color = shade++ === 0 ? colors.get(report.report_id).color : mix(colors.get(report.report_id).color, Math.min(shade - 1, 3) * 0.25);
         const trace = {
           type: "bar", textposition: "none", name: reportLabel(report) + ", " + yearLabel, x: [[], []], y: [], text: [], customdata: [], hovertemplate: "%{text}<extra></extra>",
           marker: { color: color, pattern: { shape: [], fillmode: "overlay", fgcolor: "#ffffff", size: 6 } }, meta: { mart: mart, column: "share_pct", key: ["report_id", subjectKey, "year"] },
@@ -488,7 +489,7 @@
           const lines = ["<b>" + escapeHtml(nameOf(row)) + "</b>, " + escapeHtml(yearLabel), escapeHtml(reportLabel(report))];
           lines.push("Share: " + show(mart, item.key, "share_pct", row.share_pct, 1, where) + "% (" + escapeHtml(row.share_basis) + (row.qualifier ? ", " + escapeHtml(row.qualifier) : "") + ")");
           lines.push("Revenue: " + (row.revenue_usd_bn === null ? NOT_DISCLOSED : "USD " + show(mart, item.key, "revenue_usd_bn", row.revenue_usd_bn, 1, where) + " bn (" + escapeHtml(row.revenue_basis) + ")"));
-          if (row.claim_summary) lines.push(wrap(row.claim_summary, 72));
+          if (row.claim_summary) lines.push(wrap(claimText(row.claim_summary), 72));
           trace.x[0].push(groupOf(row));
           trace.x[1].push(nameOf(row));
           trace.y.push(row.share_pct);
@@ -502,7 +503,7 @@
     return plot(chart, traces, {
       height: 400,
       barmode: "group",
-      margin: { l: 64, r: 16, t: 12, b: 110 },
+      margin: { l: 64, r: 16, t: 36, b: 110 },
       xaxis: { tickangle: -30, automargin: true, gridcolor: "#eef1f4" },
       yaxis: { title: { text: "Share of the market, %" }, ticksuffix: "%", gridcolor: "#eef1f4", rangemode: "tozero" },
       legend: { font: { size: 11.5 }, orientation: "v", x: 1.02, y: 1, xanchor: "left" },
