@@ -210,7 +210,7 @@
     const container = document.getElementById("reports-table") || element("div", null);
     container.id = "reports-table";
     container.replaceChildren();
-    document.getElementById("sizes").insertBefore(container, document.getElementById("sizes-chart"));
+    document.getElementById("sizes").appendChild(container);
     const body = table(container, ["Publisher", "Edition", "Title", "Market as worded", "Years", "Main source"]);
     for (const report of reports) {
       const row = element("tr", body);
@@ -566,6 +566,7 @@
         sizes.removeAllListeners("plotly_click");
         sizes.on("plotly_click", showDetails);
       }
+      window.dashboard.renderedAt = performance.now();
       document.body.dataset.rendered = scope.market_id + "|" + scope.geography_id;
     });
   }
