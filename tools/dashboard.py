@@ -1,10 +1,13 @@
-"""Build the market dashboard: one self-contained HTML page from the published warehouse.
+"""Build the market dashboard: one self-contained, interactive HTML page from the published warehouse.
 
-The page carries the marts' rows as JSON and its own small SVG drawing code (tools/dashboard.js), so
-it opens anywhere with no network. It shows only what the marts hold: every number on the page is a
-mart value (rounded for display), and a row the marts mark `not_disclosed` is shown as "not
-disclosed", never as a number. Each displayed number names its source in `data-mart`, `data-key` and
-`data-column`, which tests/python/test_dashboard.py checks against the marts.
+The page holds the marts' rows as JSON, plotly.js (inlined from the installed `plotly` package) and
+its own code (tools/dashboard.js), so it opens from disk with no network. The reader picks a market
+and geography; every number shown is a mart value rounded for display, and a null the marts hold is
+shown as "not disclosed" (or "not covered"), never as a number.
+
+The data goes in as a JSON script element with `<`, `>`, `&`, U+2028 and U+2029 escaped, and the
+page is put together by joining fixed pieces: no value passes through a placeholder substitution.
+A Content-Security-Policy lets only the page's own two scripts run (by their hashes) and fetch nothing.
 
 Usage: python tools/dashboard.py --database market_sizing.duckdb --output target/dashboard.html
 """
@@ -12,9 +15,12 @@ Usage: python tools/dashboard.py --database market_sizing.duckdb --output target
 from __future__ import annotations
 
 import argparse
-import html
+import base64
+import hashlib
 import json
+import re
 from datetime import date, datetime
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -22,42 +28,80 @@ import duckdb
 
 HERE = Path(__file__).resolve().parent
 LOCKED_DOWN = {"enable_external_access": False, "lock_configuration": True}
+Rows = list[dict[str, Any]]
 
 QUERIES = {
+    "markets": """
+        select market_id, market_name, parent_market_id, definition
+        from marts.dim_markets
+        order by market_name""",
+    "regions": """
+        select region_id, region_name, region_level, is_residual
+        from marts.dim_regions
+        order by region_id""",
+    "segments": """
+        select segment_id, segment_name, segment_dimension, is_residual
+        from marts.dim_segments
+        order by segment_id""",
     "reports": """
-        select report_id, publisher, title, market_name, edition, is_primary, first_year, last_year
+        select report_id, publisher, title, market_id, geography_id, market_name as market_name_as_worded,
+            edition, edition_rank, is_primary, base_year, source_url, published_via, published_on,
+            first_year, last_year
         from marts.dim_reports
-        order by is_primary desc, publisher, edition""",
+        order by market_id, geography_id, publisher, edition_rank desc, report_id""",
+    "figures": """
+        select figure_id, report_id, measure, year, value_as_stated, unit_as_stated, qualifier, excerpt,
+            section, source_url
+        from marts.fct_report_figures
+        order by figure_id""",
     "sizes": """
-        select report_id, year, market_size_usd_bn, basis
+        select report_id, year, market_size_usd_bn, basis, growth_rate_pct, source_figure_ids
         from marts.fct_market_size_yearly
         order by report_id, year""",
-    "regions": """
-        select f.report_id, f.region_id, d.region_name, f.region_level, f.year, f.share_pct, f.revenue_usd_bn,
-            f.basis, f.is_point_value, f.qualifier
-        from marts.fct_regional_revenue as f
-        inner join marts.dim_regions as d on f.region_id = d.region_id
-        order by f.report_id, f.year, f.region_level, d.is_residual, f.region_id""",
-    "segments": """
-        select f.report_id, f.segment_id, d.segment_name, f.segment_dimension, f.year, f.share_pct,
-            f.revenue_usd_bn, f.basis, f.is_point_value, f.qualifier
-        from marts.fct_segment_shares as f
-        inner join marts.dim_segments as d on f.segment_id = d.segment_id
-        order by f.report_id, f.segment_dimension, f.year, d.is_residual, f.segment_id""",
+    "consensus": """
+        select market_id, geography_id, year, publisher, report_id, edition, market_size_usd_bn, basis,
+            publisher_count, reported_count, min_market_size_usd_bn, median_market_size_usd_bn,
+            max_market_size_usd_bn, spread_pct, difference_from_median_pct, robust_z_score, is_outlier,
+            outlier_status
+        from marts.fct_market_consensus
+        order by market_id, geography_id, year, publisher""",
+    "revisions": """
+        select publisher, market_id, geography_id, year, report_id, edition, previous_report_id,
+            previous_edition, market_size_usd_bn, basis, previous_market_size_usd_bn, previous_basis,
+            change_usd_bn, change_pct
+        from marts.fct_forecast_revisions
+        order by market_id, geography_id, publisher, edition, year""",
+    "claims": """
+        select market_id, geography_id, question, subject_type, subject_family, publisher, report_id,
+            edition, claim_id, subject_id, year, excerpt
+        from marts.fct_claim_comparison
+        where agreement_status = 'contested'
+        order by market_id, geography_id, question, subject_family, publisher, claim_id""",
+    "regional": """
+        select report_id, region_id, region_level, year, year_basis, share_pct, revenue_usd_bn, basis,
+            share_basis, revenue_basis, qualifier, claim_summary
+        from marts.fct_regional_revenue
+        order by report_id, year nulls first, region_level, region_id""",
+    "segment_shares": """
+        select report_id, segment_id, segment_dimension, year, year_basis, share_pct, revenue_usd_bn, basis,
+            share_basis, revenue_basis, qualifier, claim_summary
+        from marts.fct_segment_shares
+        order by report_id, segment_dimension, year nulls first, segment_id""",
     "cagr": """
-        select figure_id, report_id, region_id, segment_id, period_start_year, period_end_year, period_as_stated,
-            stated_cagr_pct, stated_decimal_places, implied_cagr_pct, difference_pp, is_consistent,
-            reconciliation_status
+        select figure_id, report_id, region_id, segment_id, period_start_year, period_end_year,
+            period_as_stated, period_basis, period_rule, stated_cagr_pct, stated_decimal_places,
+            implied_cagr_pct, difference_pp, is_consistent, reconciliation_status
         from marts.fct_cagr_reconciliation
         order by report_id, figure_id""",
-    "comparison": """
-        select year, report_id, is_primary, market_size_usd_bn, basis, report_count, reported_count,
-            min_market_size_usd_bn, median_market_size_usd_bn, max_market_size_usd_bn,
-            difference_from_median_pct, size_rank
-        from marts.fct_market_comparison
-        order by year, size_rank, report_id""",
-    "build": "select built_at_utc, git_commit from meta.build_info",
+    "build": """
+        select strftime(built_at_utc, '%Y-%m-%d %H:%M:%S') || ' UTC' as built_at, git_commit
+        from meta.build_info""",
 }
+
+# Characters that must never appear raw inside a <script> element's JSON: `<` (a closing tag or a
+# comment opener), `>` and `&` (for good measure), and the two line separators older parsers choke on.
+JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+SLOT = re.compile(r"<!--slot:([a-z]+)-->")
 
 
 def plain(value: object) -> object:
@@ -67,10 +111,10 @@ def plain(value: object) -> object:
     return value
 
 
-def read_marts(database: Path) -> dict[str, list[dict[str, Any]]]:
+def read_marts(database: Path) -> dict[str, Rows]:
     """The rows the dashboard shows, read-only and locked down as the README's readers are."""
     with duckdb.connect(str(database), read_only=True, config=LOCKED_DOWN) as connection:
-        data: dict[str, list[dict[str, Any]]] = {}
+        data: dict[str, Rows] = {}
         for name, sql in QUERIES.items():
             cursor = connection.execute(sql)
             columns = [column[0] for column in cursor.description]
@@ -80,20 +124,61 @@ def read_marts(database: Path) -> dict[str, list[dict[str, Any]]]:
     return data
 
 
-def render(data: dict[str, list[dict[str, Any]]]) -> str:
-    """The page: the template with the stylesheet, the data and the drawing code inlined."""
-    template = (HERE / "dashboard.html").read_text(encoding="utf-8")
-    payload = json.dumps(data, allow_nan=False, separators=(",", ":")).replace("</", "<\\/")
-    primary = next((report for report in data["reports"] if report["is_primary"]), data["reports"][0])
-    return (
-        template.replace("/*__DATA__*/null", payload)
-        .replace("/*__SCRIPT__*/", (HERE / "dashboard.js").read_text(encoding="utf-8"))
-        .replace("__TITLE__", html.escape(f"{primary['market_name']}: market sizing dashboard"))
+def script_json(data: object) -> str:
+    """JSON that is safe as the text of a <script> element whatever the strings in it hold."""
+    text = json.dumps(data, allow_nan=False, ensure_ascii=False, separators=(",", ":"))
+    return "".join(JSON_ESCAPES.get(character, character) for character in text)
+
+
+def plotly_js() -> str:
+    """plotly.min.js as the installed plotly package ships it."""
+    return (resources.files("plotly") / "package_data" / "plotly.min.js").read_text(encoding="utf-8")
+
+
+def inline_script(code: str) -> str:
+    """An inline script element; code that could close it early is refused rather than mangled."""
+    if re.search(r"</script|<!--", code, re.IGNORECASE):
+        raise ValueError("script code holds '</script' or '<!--' and cannot be inlined as it is")
+    return f"<script>{code}</script>"
+
+
+def csp_hash(code: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def render(data: dict[str, Rows], library: str | None = None) -> str:
+    """The page: the shell's fixed pieces joined with the policy, the data and the two scripts."""
+    library = plotly_js() if library is None else library
+    application = (HERE / "dashboard.js").read_text(encoding="utf-8")
+    policy = "; ".join(
+        (
+            "default-src 'none'",
+            f"script-src {csp_hash(library)} {csp_hash(application)}",
+            "style-src 'unsafe-inline'",
+            "img-src data: blob:",
+            "font-src data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+        )
     )
+    pieces = {
+        "policy": f'<meta http-equiv="Content-Security-Policy" content="{policy}">',
+        "data": f'<script type="application/json" id="dashboard-data">{script_json(data)}</script>',
+        "scripts": inline_script(library) + inline_script(application),
+    }
+    # The shell is split before anything is joined to it, so a value can never be taken for a slot.
+    parts = SLOT.split((HERE / "dashboard.html").read_text(encoding="utf-8"))
+    names = parts[1::2]
+    if sorted(names) != sorted(pieces):
+        raise ValueError(f"tools/dashboard.html must hold each slot once: {sorted(pieces)}, found {names}")
+    page = [parts[0]]
+    for name, static in zip(names, parts[2::2], strict=True):
+        page += [pieces[name], static]
+    return "".join(page)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--database", type=Path, default=Path("market_sizing.duckdb"))
     parser.add_argument("--output", type=Path, default=Path("target/dashboard.html"))
     arguments = parser.parse_args()
@@ -104,7 +189,8 @@ def main() -> None:
     temporary = arguments.output.with_name(arguments.output.name + ".tmp")
     temporary.write_text(page, encoding="utf-8")
     temporary.replace(arguments.output)
-    print(f"dashboard: wrote {arguments.output} ({len(page) // 1024} KiB) from {arguments.database}")
+    size = len(page.encode("utf-8"))
+    print(f"dashboard: wrote {arguments.output} ({size / 1024 / 1024:.1f} MiB) from {arguments.database}")
 
 
 if __name__ == "__main__":
