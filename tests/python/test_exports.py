@@ -43,7 +43,7 @@ def published(warehouse: DbtRun) -> dict[str, tuple[list[tuple[str, str]], list[
 def test_every_mart_is_exported_in_both_formats(warehouse: DbtRun, published: dict) -> None:
     exports = warehouse.project_dir / "exports"
     assert exports.is_symlink() and exports.is_dir()
-    expected = {f"{table}.{suffix}" for table in published for suffix in ("parquet", "csv")}
+    expected = {f"{table}.{suffix}" for table in published for suffix in ("parquet", "csv")} | {"changes.csv"}
     assert len(published) >= 10
     assert {path.name for path in exports.iterdir()} == expected
 

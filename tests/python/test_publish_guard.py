@@ -124,6 +124,7 @@ def test_a_build_that_skips_any_node_does_not_publish(
         ("no/such/directory/warehouse.duckdb", "is in a directory that does not exist"),
         ("target/build.duckdb", "is the build database"),
         ("other.duckdb", "is a DuckDB database without meta.build_info"),
+        ("elsewhere.duckdb", "is a symbolic link the project did not make"),
     ],
     ids=[
         "a README",
@@ -133,12 +134,15 @@ def test_a_build_that_skips_any_node_does_not_publish(
         "no parent directory",
         "the build database",
         "another database",
+        "somebody's link",
     ],
 )
 def test_market_sizing_db_names_only_a_file_the_project_published(published: DbtRun, target: str, problem: str) -> None:
     project = published.project_dir
     with duckdb.connect(str(project / "other.duckdb")) as other:
         other.execute("create or replace table kept as select 42 as answer")
+    if not os.path.lexists(project / "elsewhere.duckdb"):  # a link to a database the project did not publish
+        (project / "elsewhere.duckdb").symlink_to("other.duckdb")
     before, files = file_digest(published.database), tree_state(project)
     run = run_dbt_with(project, {"MARKET_SIZING_DB": target}, "build")
     assert run.returncode != 0
@@ -188,7 +192,9 @@ def test_a_read_write_connection_left_on_the_published_file_cannot_poison_it(pub
     )
     try:
         assert notebook.stdout is not None and notebook.stdout.readline().strip() == "written"
-        assert Path(str(database) + ".wal").exists()
+        # DuckDB writes the WAL beside the file the link resolves to: the build the notebook opened.
+        notebook_build = database.resolve()
+        assert Path(str(notebook_build) + ".wal").exists()
         if ending == "killed":
             os.killpg(notebook.pid, signal.SIGKILL)
             notebook.wait(timeout=60)
@@ -201,7 +207,8 @@ def test_a_read_write_connection_left_on_the_published_file_cannot_poison_it(pub
             new_invocation = reader.execute("select invocation_id from meta.build_info").fetchone()[0]
             scratch = reader.execute("select count(*) from duckdb_tables() where table_name = 'scratch'").fetchone()
         assert new_invocation != old_invocation and scratch == (0,)
-        assert not Path(str(database) + ".wal").exists()
+        assert database.resolve() != notebook_build
+        assert not Path(str(database.resolve()) + ".wal").exists()
     finally:
         if notebook.poll() is None:
             os.killpg(notebook.pid, signal.SIGKILL)
