@@ -199,7 +199,7 @@ def test_the_changes_are_exported_and_make_changes_prints_them(two_publishes: tu
         rows = list(csv.DictReader(handle))
     assert len(rows) == len(recorded(database))
     completed = subprocess.run(
-        [sys.executable, "-m", "market_sizing.publishing.show_changes"],
+        [sys.executable, "-m", "market_sizing.publishing.show_changes", "--limit", "100000"],
         cwd=database.parent,
         env={name: value for name, value in os.environ.items() if name != PUBLISHED_SETTING},
         capture_output=True,

@@ -107,8 +107,7 @@ def test_the_python_and_sqlalchemy_recipes_run_in_one_process(published: DbtRun)
     """The docs' one-process recipe: DuckDB's Python API through the SQLAlchemy engine, beside SQLAlchemy."""
     namespace: dict[str, object] = {"SQLALCHEMY_URI": sqlalchemy_uri(published.database)}
     exec(one_process_recipe(), namespace)  # noqa: S102 - the documented recipe, run as written
-    con = namespace["con"]
-    engine = namespace["engine"]
+    con, connection, engine = namespace["con"], namespace["connection"], namespace["engine"]
     assert isinstance(engine, sqlalchemy.engine.Engine)
     try:
         with engine.connect() as other:
@@ -119,7 +118,7 @@ def test_the_python_and_sqlalchemy_recipes_run_in_one_process(published: DbtRun)
             with engine.connect() as newer:
                 assert newer.execute(sqlalchemy.text(BUILD_INFO)).scalar() != invocation
     finally:
-        con.close()  # type: ignore[attr-defined]
+        connection.close()  # type: ignore[attr-defined]
         engine.dispose()
 
 
