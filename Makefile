@@ -9,7 +9,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
-DB ?= $(or $(MARKET_SIZING_DB),market_sizing.duckdb)
+# The published warehouse: MARKET_SIZING_DB or its default, stated once (market_sizing.publishing.settings).
+DB ?= $(shell $(BIN)/python -m market_sizing.publishing.settings)
 PYTEST_WORKERS ?= 2
 
 .PHONY: help install build test test-python sql docs clean
@@ -26,7 +27,7 @@ install: $(INSTALLED) ## create .venv with the pinned requirements and this pack
 
 # The input-file check runs first: dbt reads every seed file while parsing and stops on bytes
 # that are not UTF-8 without naming the file; the check names the file, the line and the rule.
-build: $(INSTALLED) ## build, test and publish the warehouse (market_sizing.duckdb) and its exports
+build: $(INSTALLED) ## build, test and publish the warehouse (MARKET_SIZING_DB) and its exports
 	$(BIN)/python plugins/market_sizing_inputs.py
 	$(BIN)/dbt build
 

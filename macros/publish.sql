@@ -1,25 +1,22 @@
 {#-
     Write-audit-publish. dbt builds and tests in the build database (profiles.yml). At the end of
-    the run (on-run-end) this macro copies every mart, rows in a fixed order, into a new file beside
-    the published one and swaps it in with one atomic rename, and only when:
+    the run (on-run-end) this macro decides whether the run may publish, and hands that verdict
+    with the marts to Python once (the function market_sizing_publish, package
+    market_sizing.publishing), which publishes only when:
       - every enabled model, seed, data test and unit test of the project ran in this invocation
-        (decided from the run's results against the project's graph, whatever the command line,
+        (decided here, from the run's results against the project's graph, whatever the command line,
         selectors, resource-type filters or DBT_* environment settings were),
       - no node failed, errored or was skipped, and no run on other data (--empty, --sample, --defer),
-      - MARKET_SIZING_DB names a file the project published, or a new file (macro check_publish_target).
-    Readers that hold the old file keep a consistent snapshot; new connections see the new build.
+      - MARKET_SIZING_DB names the project's warehouse, or nothing yet (checked in Python).
+    Each build becomes a new immutable file behind the stable name (a symbolic link moved with one
+    atomic rename): readers that hold the old build keep it; new connections, in any process, see the new one.
 -#}
 
-{% macro published_database_path() -%}
-    {{ return(env_var('MARKET_SIZING_DB', 'market_sizing.duckdb')) }}
-{%- endmacro %}
-
 {% macro check_publish_target() %}
-    {#- Refuses a MARKET_SIZING_DB that is not the project's (plugins/market_sizing_publish.py). -#}
+    {#- Refuses a MARKET_SIZING_DB that is not the project's (market_sizing.publishing.target). -#}
     {%- if execute and target.type == 'duckdb' %}
         {%- set refusal = run_query(
-            "select market_sizing_check_publish_target(" ~ sql_string(published_database_path()) ~ ", "
-            ~ sql_string(target.path) ~ ")").columns[0].values()[0] %}
+            "select market_sizing_check_publish_target(" ~ sql_string(target.path) ~ ")").columns[0].values()[0] %}
         {%- if refusal %}
             {{ exceptions.raise_compiler_error(refusal) }}
         {%- endif %}
@@ -112,19 +109,39 @@
         {%- do ids.append(unique_id) -%}
     {%- endfor -%}
     {%- set manifest = (flags.TARGET_PATH or 'target') ~ '/manifest.json' -%}
-    {%- set unit_tests = fromjson(run_query(
-        "select market_sizing_project_unit_tests(" ~ sql_string(manifest) ~ ", " ~ sql_string(invocation_id)
-        ~ ", " ~ sql_string(project_name) ~ ")").columns[0].values()[0]) -%}
-    {%- if unit_tests is mapping -%}
-        {{ return("the unit tests of the project cannot be verified (" ~ unit_tests.problem ~ "), so this run does not publish") }}
+    {%- if run_query("select count(*) from glob(" ~ sql_string(manifest) ~ ")").columns[0].values()[0] == 0 -%}
+        {{ return("the unit tests of the project cannot be verified (" ~ manifest ~ " could not be read), so this run does not publish") }}
     {%- endif -%}
+    {#- DuckDB's JSON reader, not Python: the publish step crosses to Python once, at its end. -#}
+    {%- set manifest_row = run_query(
+        "select m.metadata.invocation_id, (select to_json(coalesce(list(e.key order by e.key), []))::varchar"
+        ~ " from json_each(m.unit_tests) as e"
+        ~ " where e.value ->> 'package_name' = " ~ sql_string(project_name)
+        ~ " and coalesce(e.value -> 'config' ->> 'enabled', 'true') = 'true')"
+        ~ " from read_json(" ~ sql_string(manifest) ~ ", columns = {metadata: 'struct(invocation_id varchar)',"
+        ~ " unit_tests: 'json'}, maximum_object_size = 1073741824) as m").rows[0] -%}
+    {%- if manifest_row[0] != invocation_id -%}
+        {{ return("the unit tests of the project cannot be verified (" ~ manifest ~ " was not written by this run), so this run does not publish") }}
+    {%- endif -%}
+    {%- set unit_tests = fromjson(manifest_row[1]) -%}
     {{ return(ids + unit_tests) }}
 {%- endmacro %}
 
-{% macro mart_nodes() -%}
+{% macro publish_marts() -%}
+    {#- The marts as the publish step needs them: relation, descriptions and primary key (its primary_key test). -#}
+    {%- set keys = {} -%}
+    {%- for node in graph.nodes.values()
+        if node.resource_type == 'test' and node.test_metadata and node.test_metadata.name == 'primary_key' -%}
+        {%- do keys.update({node.attached_node: node.test_metadata.kwargs.columns}) -%}
+    {%- endfor -%}
     {%- set marts = [] -%}
     {%- for node in graph.nodes.values() if node.resource_type == 'model' and node.schema == 'marts' -%}
-        {%- do marts.append(node) -%}
+        {%- set columns = {} -%}
+        {%- for column in node.columns.values() -%}
+            {%- do columns.update({column.name: column.description}) -%}
+        {%- endfor -%}
+        {%- do marts.append({'name': node.alias, 'database': node.database, 'schema': node.schema,
+            'description': node.description, 'columns': columns, 'key': keys.get(node.unique_id, [])}) -%}
     {%- endfor -%}
     {{ return(marts | sort(attribute='name')) }}
 {%- endmacro %}
@@ -132,51 +149,22 @@
 {% macro duckdb__publish_warehouse(results) %}
     {%- if execute %}
         {%- do report_plausibility_warnings(results) %}
-        {%- set published = published_database_path() %}
-        {%- set refusal = publish_refusal(results) %}
-        {%- if refusal %}
-            {{ log("market_sizing: NOT PUBLISHED: " ~ refusal ~ ". The published warehouse " ~ published ~ " was left as it was.", info=true) }}
-        {%- else %}
-            {%- set staging_file = published ~ '.publishing' %}
-            {%- set seed_paths = input_file_spec().keys() | list %}
-            {#- Again right before writing: refuses a target that is not the project's, clears leftovers. -#}
-            {%- do check_publish_target() %}
-            {%- do run_query("attach " ~ sql_string(staging_file) ~ " as market_sizing_publish") %}
-            {%- do run_query("create schema market_sizing_publish.marts") %}
-            {%- do run_query("create schema market_sizing_publish.meta") %}
-            {%- for node in mart_nodes() %}
-                {%- set relation = api.Relation.create(database=node.database, schema=node.schema, identifier=node.alias) %}
-                {%- do run_query(
-                    "create table market_sizing_publish.marts." ~ adapter.quote(node.alias)
-                    ~ " as select * from " ~ relation ~ " order by all") %}
-                {%- do run_query(
-                    "comment on table market_sizing_publish.marts." ~ adapter.quote(node.alias)
-                    ~ " is " ~ sql_string(node.description | trim)) %}
-                {#- Column descriptions travel with the file, for BI tools that show them. -#}
-                {%- set column_comments = [] %}
-                {%- for column in node.columns.values() if column.description %}
-                    {%- do column_comments.append(
-                        "comment on column market_sizing_publish.marts." ~ adapter.quote(node.alias) ~ "."
-                        ~ adapter.quote(column.name) ~ " is " ~ sql_string(column.description | trim)) %}
-                {%- endfor %}
-                {%- if column_comments %}
-                    {%- do run_query(column_comments | join(";\n")) %}
-                {%- endif %}
-            {%- endfor %}
-            {%- do run_query(
-                "create table market_sizing_publish.meta.build_info as select"
-                ~ " cast(now() at time zone 'UTC' as timestamp) as built_at_utc,"
-                ~ " market_sizing_git_commit('.') as git_commit,"
-                ~ " market_sizing_inputs_digest(" ~ sql_string(tojson(seed_paths)) ~ ") as inputs_sha256,"
-                ~ " " ~ sql_string(dbt_version) ~ " as dbt_version,"
-                ~ " version() as duckdb_version,"
-                ~ " " ~ sql_string(invocation_id) ~ " as invocation_id") %}
-            {%- do run_query("detach market_sizing_publish") %}
-            {%- do run_query(
-                "select market_sizing_replace_file(" ~ sql_string(staging_file) ~ ", " ~ sql_string(published) ~ ")") %}
-            {{ log("market_sizing: PUBLISHED " ~ (mart_nodes() | length) ~ " marts to " ~ published ~ " (every model and test of this build passed).", info=true) }}
-            {#- Exports (macros/export.sql): the published marts as Parquet and CSV files. -#}
-            {%- do export_marts() %}
+        {#- The one crossing to Python: the verdict and what a publish needs; Python does the rest. -#}
+        {%- set request = {
+            'refusal': publish_refusal(results),
+            'invocation_id': invocation_id,
+            'dbt_version': dbt_version | string,
+            'build_database': target.path,
+            'input_files': input_file_spec().keys() | list,
+            'marts': publish_marts(),
+        } %}
+        {%- set outcome = fromjson(run_query(
+            "select market_sizing_publish(" ~ sql_string(tojson(request)) ~ ")").columns[0].values()[0]) %}
+        {%- for message in outcome.messages %}
+            {{ log("market_sizing: " ~ message, info=true) }}
+        {%- endfor %}
+        {%- if outcome.error %}
+            {{ exceptions.raise_compiler_error(outcome.error) }}
         {%- endif %}
     {%- endif %}
     select 1 as publish_step

@@ -1,6 +1,6 @@
 # Lint, the semantic layer, the dashboard and the exports.
 
-.PHONY: lint lint-sql lint-yaml lint-python fix metrics dashboard exports
+.PHONY: lint lint-sql lint-yaml lint-python fix metrics dashboard exports changes
 
 SQLFLUFF_PROCESSES ?= 2
 DASHBOARD ?= target/dashboard.html
@@ -34,3 +34,6 @@ dashboard: $(INSTALLED) ## target/dashboard.html from the published warehouse (s
 	$(BIN)/python tools/dashboard.py --database "$(DB)" --output "$(DASHBOARD)"
 
 exports: build ## rebuild, which writes every mart as Parquet and CSV under exports/ when it publishes
+
+changes: $(INSTALLED) ## what the last publish changed (meta.changes): rows added, removed, values old -> new
+	$(BIN)/python -m market_sizing.publishing.show_changes --database "$(DB)"

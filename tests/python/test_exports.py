@@ -46,7 +46,7 @@ def test_every_mart_is_exported_in_both_formats_beside_the_workbook(warehouse: D
     exports = warehouse.project_dir / "exports"
     assert exports.is_symlink() and exports.is_dir()
     expected = {f"{table}.{suffix}" for table in published for suffix in ("parquet", "csv")}
-    expected |= {WORKBOOK_NAME, RUN_MARKER}
+    expected |= {WORKBOOK_NAME, RUN_MARKER, "changes.csv"}
     assert len(published) >= 10
     assert {path.name for path in exports.iterdir()} == expected
 
