@@ -61,6 +61,10 @@ def year_of(timestamp: str) -> str:
 def by_key(rows: list[dict[str, str]], keys: list[str], metrics: list[str]) -> dict[Key, Row]:
     result: dict[Key, Row] = {}
     for row in rows:
+        if any(name.startswith("metric_time") and not row[name] for name in keys):
+            # A share stated with no year has no place on the time axis: MetricFlow gives it an empty
+            # time; the marts' side leaves those rows out (`year is not null`) the same way.
+            continue
         key = tuple(year_of(row[name]) if name.startswith("metric_time") else row[name] for name in keys)
         assert key not in result, f"duplicate group {key}"
         result[key] = {metric: number(row[metric]) for metric in metrics}
