@@ -25,20 +25,20 @@ EVIDENCE_ERRORS := Error in Query|\[ERROR\]|✖|Error:|Build failed
 $(EVIDENCE_INSTALLED): $(EVIDENCE_DIR)/package.json $(EVIDENCE_DIR)/package-lock.json
 	cd $(EVIDENCE_DIR) && npm ci --prefer-offline --no-audit --no-fund
 
-evidence-sources: $(EVIDENCE_INSTALLED)
+evidence-sources: $(EVIDENCE_INSTALLED) ## Evidence: query the published warehouse into its sources (bi/evidence)
 	@test -f "$(DB)" || { echo "$(DB) not found: run make build first (Evidence reads the published warehouse)"; exit 1; }
 	@mkdir -p $(EVIDENCE_LOGS)
 	set -o pipefail; cd $(EVIDENCE_DIR) && EVIDENCE_SOURCE__market_sizing__filename="$(EVIDENCE_DB)" \
 		npm run sources 2>&1 | tee $(CURDIR)/$(EVIDENCE_LOGS)/sources.log
 	@! grep -n -E '$(EVIDENCE_ERRORS)' $(EVIDENCE_LOGS)/sources.log || { echo "Evidence sources failed: see $(EVIDENCE_LOGS)/sources.log"; exit 1; }
 
-evidence: evidence-sources
+evidence: evidence-sources ## build the Evidence project (bi/evidence) offline; fails on any query error in its logs
 	set -o pipefail; cd $(EVIDENCE_DIR) && npm run build:strict 2>&1 | tee $(CURDIR)/$(EVIDENCE_LOGS)/build.log
 	@! grep -n -E '$(EVIDENCE_ERRORS)' $(EVIDENCE_LOGS)/build.log || { echo "Evidence build failed: see $(EVIDENCE_LOGS)/build.log"; exit 1; }
 	@test -f $(EVIDENCE_DIR)/build/index.html || { echo "no $(EVIDENCE_DIR)/build/index.html"; exit 1; }
 
-evidence-dev: evidence-sources
+evidence-dev: evidence-sources ## the Evidence dev server on the published warehouse
 	cd $(EVIDENCE_DIR) && npm run dev
 
-test-evidence: evidence $(INSTALLED)
+test-evidence: evidence $(INSTALLED) ## build Evidence and check its pages against the marts in headless Chromium
 	MARKET_SIZING_DB="$(DB)" $(BIN)/pytest -m evidence
