@@ -5,10 +5,6 @@
 #   make test-evidence   make evidence, then the pytest test (-m evidence) that renders the built pages
 #                        in headless Chromium and compares their numbers with the marts
 # The Excel workbook needs no target of its own: every publish writes exports/market_sizing.xlsx.
-ifeq ($(.DEFAULT_GOAL),)
-.DEFAULT_GOAL := help
-endif
-
 .PHONY: evidence evidence-sources evidence-dev test-evidence
 
 EVIDENCE_DIR := bi/evidence
