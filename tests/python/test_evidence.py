@@ -102,6 +102,34 @@ TABLES = (
         },
         {"stated_cagr_pct": 3, "implied_cagr_pct": 3},
     ),
+    TableCheck(
+        "market-consensus",
+        "market_consensus",
+        "select market_id, geography_id, year, publisher, market_size_usd_bn, median_market_size_usd_bn,"
+        " min_market_size_usd_bn, max_market_size_usd_bn, publisher_count, outlier_status"
+        " from marts.fct_market_consensus",
+        ("market_id", "geography_id", "year", "publisher"),
+        {
+            "Market": "market_id",
+            "Geography": "geography_id",
+            "Year": "year",
+            "Publisher": "publisher",
+            "Estimate (USD bn)": "market_size_usd_bn",
+            "Median (USD bn)": "median_market_size_usd_bn",
+            "Min (USD bn)": "min_market_size_usd_bn",
+            "Max (USD bn)": "max_market_size_usd_bn",
+            "Publishers": "publisher_count",
+            "Outlier status": "outlier_status",
+        },
+        {
+            "year": 0,
+            "market_size_usd_bn": 3,
+            "median_market_size_usd_bn": 3,
+            "min_market_size_usd_bn": 3,
+            "max_market_size_usd_bn": 3,
+            "publisher_count": 0,
+        },
+    ),
 )
 
 # Single values in the text (<span data-check=...>), with the query that gives each.
