@@ -9,7 +9,7 @@ The data goes in as a JSON script element with `<`, `>`, `&`, U+2028 and U+2029 
 page is put together by joining fixed pieces: no value passes through a placeholder substitution.
 A Content-Security-Policy lets only the page's own two scripts run (by their hashes) and fetch nothing.
 
-Usage: python tools/dashboard.py --database market_sizing.duckdb --output target/dashboard.html
+Usage: python tools/dashboard.py [--database PATH] [--output target/dashboard.html]   (default: the published warehouse)
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import argparse
 import base64
 import hashlib
 import json
+import os
 import re
 from datetime import date, datetime
 from importlib import resources
@@ -25,6 +26,8 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+
+from market_sizing.publishing.settings import published_path
 
 HERE = Path(__file__).resolve().parent
 LOCKED_DOWN = {"enable_external_access": False, "lock_configuration": True}
@@ -179,7 +182,7 @@ def render(data: dict[str, Rows], library: str | None = None) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--database", type=Path, default=Path("market_sizing.duckdb"))
+    parser.add_argument("--database", type=Path, default=Path(published_path(os.environ)))
     parser.add_argument("--output", type=Path, default=Path("target/dashboard.html"))
     arguments = parser.parse_args()
     if not arguments.database.exists():
