@@ -23,7 +23,7 @@ CLAIM_WORDING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "fastest_growing",
         re.compile(
-            r"\bfastest[- ]growing\b|\bgrow\w*\s+(?:at\s+)?(?:the\s+)?(?:fastest|quickest)\b"
+            r"\bfastest[- ]growing\b|\b(?:grow\w*|grew)\s+(?:at\s+)?(?:the\s+)?(?:fastest|quickest)\b"
             r"|\b(?:highest|fastest)\s+(?:CAGR|growth)\b",
             re.IGNORECASE,
         ),
@@ -41,7 +41,8 @@ CLAIM_WORDING: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:key|critical|important|significant|major|prominent|notable|lucrative|paramount|vital|crucial|strategic)"
             r"\s+(?:markets?|regions?|position)\b"
-            r"(?!\s+(?:drivers?|trends?|players?|participants?|factors?|dynamics|share|insights?|segments?|research))",
+            r"(?!\s+(?:drivers?|trends?|players?|participants?|factors?|dynamics|share|insights?|segments?|research))"
+            r"|\b(?:largest|biggest|leading)\s+(?:[\w-]+\s+){0,2}?(?:markets|regions|countries)\b",
             re.IGNORECASE,
         ),
     ),
@@ -66,6 +67,12 @@ CONTAINER_AFTER = re.compile(r"\s+markets?\b", re.IGNORECASE)
 CLAIM_ASIDE = re.compile(r",\s+(?:with|as|which|where|thanks|due|driven|owing|because)\b", re.IGNORECASE)
 EXAMPLES = re.compile(r"^[\w\s-]{0,30}?\bsuch\s+as\s+(?P<list>[^.;()]+?)\s*$", re.IGNORECASE)
 MAX_LABEL_WORDS = 6
+PLURAL = re.compile(r"(?:markets|regions|countries)$", re.IGNORECASE)
+YEAR_LEAD_IN = re.compile(rf"\s*in\s+(?P<year>{YEAR}),", re.IGNORECASE)
+LIST_COMMA = re.compile(r",\s+(?:and\s+)?")
+PLACE_LEAD_IN = re.compile(r"^\s*(?:in|across|within|for)\s+(?:the\s+)?[^,]{1,40},\s*", re.IGNORECASE)
+OWN_GEOGRAPHY = "a claim about the report's own geography: it compares with places outside the report"
+DATED_GROWTH = "a growth claim with a year: the year may be another figure's, growth spans a period"
 LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 
 
@@ -85,7 +92,7 @@ class Claim:
         return (self.claim_type, self.subject.kind, self.subject.member_id)
 
     def flagged(self, reason: str) -> Claim:
-        return self if reason in self.flags else replace(self, flags=(*self.flags, reason))
+        return self if not reason or reason in self.flags else replace(self, flags=(*self.flags, reason))
 
 
 @dataclass(frozen=True)
@@ -110,20 +117,47 @@ def claims_of(context: Context, scope: Scope) -> list[Claim]:
         if row is not None:
             return row
     found: list[Claim] = []
-    for start, end in clauses(sentence):
-        triggers = wordings(sentence[start:end])
-        if not triggers:
-            continue
-        # A claim's year is stated after its wording, before the next claim's ("led in 2024 and should
-        # grow the fastest": 2024 is the lead's); the first claim's may also stand before it.
-        ends = [*(start + trigger.start() for _, trigger in triggers[1:]), end]
-        for index, ((claim_type, trigger), high) in enumerate(zip(triggers, ends, strict=True)):
-            aside = CLAIM_ASIDE.search(sentence, start + trigger.end(), high)
-            year = CLAIM_YEAR.search(sentence, start + trigger.end(), aside.start() if aside else high)
-            if year is None and index == 0:
-                year = CLAIM_YEAR.search(sentence, start, start + trigger.start())
-            found.extend(clause_claims(context, start, claim_type, trigger, scope, year))
+    for clause_start, clause_end in clauses(sentence):
+        parts = claim_parts(sentence, clause_start, clause_end)
+        # "In 2024, A led by type, B led by product": the lead-in's year dates every part.
+        lead_year = YEAR_LEAD_IN.match(sentence, clause_start) if len(parts) > 1 else None
+        for start, end in parts:
+            found.extend(part_claims(context, scope, start, end, lead_year))
     return found
+
+
+def part_claims(context: Context, scope: Scope, start: int, end: int, lead_year: re.Match[str] | None) -> list[Claim]:
+    """Claims of one part of a clause."""
+    sentence = context.sentence
+    triggers = wordings(sentence[start:end])
+    found: list[Claim] = []
+    if not triggers:
+        return found
+    # A claim's year is stated after its wording, before the next claim's ("led in 2024 and should
+    # grow the fastest": 2024 is the lead's); the first claim's may also stand before it.
+    ends = [*(start + trigger.start() for _, trigger in triggers[1:]), end]
+    for index, ((claim_type, trigger), high) in enumerate(zip(triggers, ends, strict=True)):
+        aside = CLAIM_ASIDE.search(sentence, start + trigger.end(), high)
+        year = CLAIM_YEAR.search(sentence, start + trigger.end(), aside.start() if aside else high)
+        if year is None and index == 0:
+            year = CLAIM_YEAR.search(sentence, start, start + trigger.start()) or lead_year
+        found.extend(clause_claims(context, start, claim_type, trigger, scope, year))
+    return found
+
+
+def claim_parts(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A clause listing claims between commas ("small molecules held the largest share, pharmaceuticals
+    led by product, and services led by workflow") as one part per claim; else the whole clause."""
+    cuts = [start, *(match.end() for match in LIST_COMMA.finditer(sentence, start, end)), end]
+    parts: list[tuple[int, int]] = []
+    low = start
+    for high in cuts[1:]:
+        if wordings(sentence[low:high]):  # a part without claim wording ("In 2024,") joins the next
+            parts.append((low, high))
+            low = high
+    if low < end and parts:
+        parts[-1] = (parts[-1][0], end)
+    return parts if len(parts) > 1 else [(start, end)]
 
 
 def wordings(text: str) -> list[tuple[str, re.Match[str]]]:
@@ -160,6 +194,18 @@ def clause_claims(
                 subject = Subject.of(proposed_segment(name, ""))
                 claims.append(make_claim(context, claim_type, subject, examples.start("list"), trigger, start, year))
         return claims
+    if claim_type == "key_market" and PLURAL.search(trigger.group()):
+        # "Germany, the UK and France are the largest national markets": each name before the wording.
+        listed = [
+            name
+            for name in context.names
+            if start <= name.start and name.end <= start + trigger.start() and not holds_the_subject(sentence, name)
+        ]
+        if len(listed) > 1:
+            return [
+                make_claim(context, claim_type, Subject.of(name.member), name.start, trigger, start, year)
+                for name in listed
+            ]
     claim = clause_claim(context, start, claim_type, trigger, scope, year)
     return [claim] if claim else []
 
@@ -201,6 +247,12 @@ def clause_claim(
     ]
     if before:
         subject, subject_start = Subject.of(before[-1].member), before[-1].start
+        lead_in = PLACE_LEAD_IN.match(sentence[start : start + trigger.start()])
+        rest = sentence[start + lead_in.end() : start + trigger.start()] if lead_in else ""
+        if lead_in and start + lead_in.end() > before[-1].start and re.search(r"[A-Za-z]{3}", rest):
+            # "In the U.K., vegan meat leads ...": the place only sets the scene.
+            own = rest.strip(" ,")
+            subject = Subject(subject.member, subject.flag or f"the place is a lead-in; '{own}' may be the subject")
     else:
         unnamed = unnamed_claim_subject(sentence[start : start + trigger.start()], scope)
         if unnamed is None:
@@ -228,7 +280,12 @@ def table_claims(context: Context, scope: Scope) -> list[Claim] | None:
     claim_type = wording[0]
     named = [name for name in context.names if name.start >= context.label_end]
     if named:
-        return [row_claim(context, claim_type, Subject.of(name.member), name) for name in named]
+        cells = [cell for cell in LIST_SPLIT.split(sentence[context.label_end :].strip(" |:")) if cell]
+        unknown = [cell for cell in cells if not any(name.text.lower() in cell.lower() for name in named)]
+        flag = (
+            f"the row also names {', '.join(repr(cell) for cell in unknown)}, which no rule places" if unknown else ""
+        )
+        return [row_claim(context, claim_type, Subject.of(name.member), name).flagged(flag) for name in named]
     cells = [cell for cell in LIST_SPLIT.split(sentence[context.label_end :].strip(" |:")) if cell]
     claims = []
     for cell in cells:
@@ -297,6 +354,19 @@ def mention_of(sentence: str, name: NameMatch, section: str, line: int) -> Menti
     start = left.start() if left else name.start
     end = name.end + (right.end() if right else 0)
     return Mention(name.member, sentence[start:end].strip(" ,;:.|"), section, line)
+
+
+def checked(found: list[Claim], geography: Member) -> list[Claim]:
+    """Claims the rules are unsure of, flagged: one about the report's whole geography, and a
+    growth claim dated by a single year."""
+    result = []
+    for claim in found:
+        if claim.subject == geography:
+            claim = claim.flagged(OWN_GEOGRAPHY)
+        if claim.claim_type in ("fastest_growing", "gaining_share") and claim.year is not None:
+            claim = claim.flagged(DATED_GROWTH)
+        result.append(claim)
+    return result
 
 
 def first_of_each(found: list[Claim]) -> list[Claim]:

@@ -34,9 +34,9 @@ NAMED_PERIOD = re.compile(
     rf"(?:entire\s+)?(?:{PERIOD_NAMES})\s+period\b",
     re.IGNORECASE,
 )
-# "the forecast period (2025-2033)", "forecast period, 2025-2033", "forecast period from 2025 to 2033":
-# a named period whose years follow at once is one stated period.
-NAMED_THEN_YEARS = re.compile(r"^\s*(?:[,:(]\s*|of\s+|from\s+|i\.e\.,?\s+)?$", re.IGNORECASE)
+# "the forecast period (2025-2033)", "forecast period, 2025-2033", "forecast period from 2025 to 2033",
+# "forecast period, i.e., 2026-2035": a named period whose years follow at once is one stated period.
+NAMED_THEN_YEARS = re.compile(r"^\s*[,:(]?\s*(?:of\s+|from\s+|i\.e\.,?\s+)?$", re.IGNORECASE)
 PERIOD_END_NAMED = re.compile(
     rf"\b(?:by|at|till|until)\s+the\s+end\s+of\s+the\s+(?:{PERIOD_NAMES})\s+period\b", re.IGNORECASE
 )

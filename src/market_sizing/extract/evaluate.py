@@ -8,7 +8,9 @@ is measured too. A proposal is *certain* when it carries no review flag. Per kin
 - precision = correct / certain proposals (a wrong certain row counts against it);
 - recall = correct / labels (a flagged proposal is "listed", not a correct certain row);
 - listed: labels not correct but found among the flagged proposals or, for numbers, in a sentence
-  of the unclassified list; missing: labels neither correct nor listed.
+  of the unclassified list; missing: labels neither correct nor listed;
+- exact = (correct + listed labels whose flagged proposal equals them) / labels: what a reviewer
+  confirms without editing (a segment new to the seeds is always flagged, however well it was read).
 
 Equality: sizes by (region, segment, year, value, unit, qualifier), CAGRs by (region, segment, start
 and end year, value, qualifier), shares by (region, segment, year, value, qualifier), claims by
@@ -67,6 +69,7 @@ class Score:
     certain: int = 0
     correct: int = 0
     listed: int = 0
+    flagged_right: int = 0  # listed labels whose flagged proposal is exactly right: review confirms it
     wrong: list[Item] = field(default_factory=list)
     missing: list[Item] = field(default_factory=list)
     listed_items: list[Item] = field(default_factory=list)
@@ -78,6 +81,11 @@ class Score:
     @property
     def recall(self) -> float:
         return self.correct / self.labels if self.labels else 1.0
+
+    @property
+    def right_after_review(self) -> float:
+        """Share of labels proposed exactly, certain or flagged: what review confirms without editing."""
+        return (self.correct + self.flagged_right) / self.labels if self.labels else 1.0
 
 
 def segment_key(name: str | None) -> str:
@@ -217,6 +225,8 @@ def score_text(labels: list[Item], proposed: list[Item], extraction: Extraction,
         elif listed_among_flagged(label, proposed) or listed_in_unclassified(label, extraction):
             score.listed += 1
             score.listed_items.append(label)
+            if any(item.flagged and item.kind == label.kind and item.key == label.key for item in proposed):
+                score.flagged_right += 1
         else:
             score.missing.append(label)
 
@@ -252,12 +262,13 @@ def evaluate(corpus: Path, part: str, project: Path) -> tuple[dict[str, Score], 
 
 
 def table(scores: dict[str, Score], *, details: bool = True) -> str:
-    columns = ("labels", "certain", "correct", "wrong", "listed", "missing", "precision", "recall")
+    columns = ("labels", "certain", "correct", "wrong", "listed", "missing", "precision", "recall", "exact")
     lines = [f"{'kind':<12} " + " ".join(f"{column:>{max(len(column), 6)}}" for column in columns)]
     for score in scores.values():
         lines.append(
             f"{score.kind:<12} {score.labels:>6} {score.certain:>7} {score.correct:>7} {len(score.wrong):>6} "
             f"{score.listed:>6} {len(score.missing):>7} {score.precision:>9.1%} {score.recall:>6.1%}"
+            f" {score.right_after_review:>6.1%}"
         )
     if details:
         for score in scores.values():

@@ -30,6 +30,7 @@ from market_sizing.extract.subjects import RESPECTIVELY, Scope, Subject, subject
 from market_sizing.extract.taxonomy import Member
 
 MAX_EXCERPT = 200
+YEAR_ELSEWHERE = "the sentence states a year the rules could not tie to this share"
 PERIOD_INFERRED = "period inferred from the sentence's dated sizes, not stated"
 CAGR_CUE = re.compile(
     r"\bCAGRs?\b|\bcompound(?:ed)?\s+annual\s+growth(?:\s+rate)?\b|\bannual(?:ized)?\s+growth\s+rate\b"
@@ -71,6 +72,10 @@ GROWS_TO = re.compile(
     r"(?:(?:around|about|nearly|approximately|over|more\s+than)\s+)?$",
     re.IGNORECASE,
 )
+# Two values joined only by a dash ("60% - 70%", "60-70%", "USD 5-6 billion"): a range. "from X to Y"
+# is a change, not a range, so "to" is not a join.
+RANGE_JOIN = re.compile(r"^\s*(?:-|–|—)\s*$")
+RANGE_BEFORE = re.compile(r"\d\s*(?:-|–|—)\s*$")
 MAX_CUE_GAP_BEFORE = 5
 MAX_CUE_GAP_AFTER = 3
 MAX_SHARE_VERB_GAP = 3
@@ -270,9 +275,28 @@ def span_of(*spans: tuple[int, int] | None) -> tuple[int, int]:
     return min(span[0] for span in present), max(span[1] for span in present)
 
 
+def in_range(context: Context, value: Value) -> bool:
+    """The value is one end of a range: no single figure is stated."""
+    sentence = context.sentence
+    if RANGE_BEFORE.search(sentence[: value.start]):
+        return True
+    return any(
+        other is not value
+        and other.kind == value.kind
+        and (
+            RANGE_JOIN.match(sentence[value.end : other.start]) is not None
+            or RANGE_JOIN.match(sentence[other.end : value.start]) is not None
+        )
+        for other in context.values
+    )
+
+
 def read(context: Context, scope: Scope, vocabulary_units: frozenset[str]) -> SentenceReading:
     reading = SentenceReading()
     for group in value_groups(context):
+        if any(in_range(context, value) for value in group):
+            reading.problems.append(f"{describe(group)}: one end of a range, not a single stated figure")
+            continue
         read_group(context, group, scope, vocabulary_units, reading)
     for index, figure in enumerate(reading.figures):
         # A CAGR without stated years may span the sentence's own dated sizes of its subject; the
@@ -387,7 +411,7 @@ def dated(context: Context, group: list[Value], figure: Figure) -> tuple[Figure 
             figure, period_start_year=period.first_year, period_end_year=period.last_year, period_as_stated=period.text
         )
         return stated, [(period.start, period.end)]
-    stop = min(limit, comma_after(sentence, end + 1 if set_off_by_commas(sentence, group) else end))
+    stop = min(limit, comma_after(sentence, end + 1 if set_off_by_commas(context, group) else end))
     year, at_period_end = dating.year_of(context, group, end, stop)
     if year is not None:
         return replace(figure, year=year.year), [(dating.year_phrase_start(sentence, year), year.end)]
@@ -397,12 +421,19 @@ def dated(context: Context, group: list[Value], figure: Figure) -> tuple[Figure 
         return replace(figure, year_is_report_period_end=True), [span]
     if figure.measure == "market_size":
         return None, []
+    if dating.YEAR_TOKEN.search(sentence):
+        return figure.flagged(YEAR_ELSEWHERE), []
     return figure, []
 
 
-def set_off_by_commas(sentence: str, group: list[Value]) -> bool:
-    """A value in apposition ("the largest share, 14.3%, in 2025"): its year may follow the comma."""
-    return sentence[: group[0].start].rstrip().endswith(",") and sentence[group[-1].end :].startswith(",")
+def set_off_by_commas(context: Context, group: list[Value]) -> bool:
+    """A value in apposition ("the largest share, about 14.3%, in 2025"): its year may follow the comma."""
+    sentence, start = context.sentence, group[0].start
+    qualifier = quantities.qualifier_before(sentence, start, context.qualifiers)
+    before = sentence[:start].rstrip().rstrip("~").rstrip()
+    if qualifier and before.lower().endswith(qualifier):
+        before = before[: len(before) - len(qualifier)].rstrip()
+    return before.endswith(",") and sentence[group[-1].end :].startswith(",")
 
 
 def growth_to_amount(context: Context, group: list[Value], figure: Figure) -> tuple[Figure, Spans]:

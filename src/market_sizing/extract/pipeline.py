@@ -78,9 +78,9 @@ def extract(
         regions = carried_regions(context.names)
         if regions:
             rules = replace(rules, previous_regions=regions)
-    settle_report_period(result, stated_period(parsed))
+    settle_report_period(result, *stated_period(parsed))
     result.figures = deduplicated(result)
-    result.claims = claim_rules.first_of_each(result.claims)
+    result.claims = claim_rules.checked(claim_rules.first_of_each(result.claims), member)
     result.mentions = plain_mentions(mentions, result)
     if proposed.market_id and "market_id" in proposed.flags:
         flag_segments(result, f"a segment of market {proposed.market_id}, itself to review")
@@ -136,21 +136,37 @@ def is_forecast_period(period: dating.Period) -> bool:
     return period.first_year is not None and bool(FORECAST_WORDS.search(period.text))
 
 
-def stated_period(parsed: document.Document) -> tuple[int, int] | None:
-    """The forecast period the text states as such (see the module's rules)."""
-    title_periods = dating.periods(parsed.title, [])
+def stated_periods(parsed: document.Document) -> list[tuple[int, int]]:
+    """The forecast periods the text states as such (see the module's rules), first stated first,
+    each once."""
+    found: list[tuple[int, int]] = []
     if FORECAST_WORDS.search(parsed.title):
-        for period in title_periods:
-            if period.first_year is not None and period.last_year is not None:
-                return period.first_year, period.last_year
+        found += [
+            (period.first_year, period.last_year)
+            for period in dating.periods(parsed.title, [])
+            if period.first_year is not None and period.last_year is not None
+        ][:1]
     for sentence in parsed.sentences:
         label = sentence.text[: sentence.label_end] if sentence.label_end is not None else ""
         for period in dating.periods(sentence.text, quantities.values(sentence.text)):
             if period.first_year is None or period.last_year is None:
                 continue
             if is_forecast_period(period) or FORECAST_WORDS.search(label) or CAGR_LABEL.search(label):
-                return period.first_year, period.last_year
-    return None
+                found.append((period.first_year, period.last_year))
+    return list(dict.fromkeys(found))
+
+
+def stated_period(parsed: document.Document) -> tuple[tuple[int, int] | None, str]:
+    """The first stated forecast period, and a flag when the text states another that disagrees
+    ("Forecast Period | 2026-2030" beside "CAGR (2025-2030)"): which one a CAGR "over the forecast
+    period" spans is then unsure."""
+    periods = stated_periods(parsed)
+    if not periods:
+        return None, ""
+    if len(periods) > 1:
+        listed = ", ".join(f"{start}-{end}" for start, end in periods)
+        return periods[0], f"the text states more than one forecast period ({listed}): the first assumed"
+    return periods[0], ""
 
 
 def first_whole_market_period(result: Extraction) -> tuple[int, int] | None:
@@ -166,7 +182,7 @@ def first_whole_market_period(result: Extraction) -> tuple[int, int] | None:
     return None
 
 
-def settle_report_period(result: Extraction, stated: tuple[int, int] | None) -> None:
+def settle_report_period(result: Extraction, stated: tuple[int, int] | None, conflict: str = "") -> None:
     carried = first_whole_market_period(result)
     settled: list[Figure] = []
     for figure in result.figures:
@@ -183,6 +199,8 @@ def settle_report_period(result: Extraction, stated: tuple[int, int] | None) -> 
             settled.append(figure)
             continue
         period, flag = report_period_of(figure, stated, carried)
+        if period == stated and not flag:
+            flag = conflict
         if period is None:
             reason = "its period is the report's forecast period, which the text never states"
             result.unclassified.append(Unclassified(figure.section, figure.line, figure.sentence, reason))

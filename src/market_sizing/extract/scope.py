@@ -48,6 +48,7 @@ WORLDWIDE = re.compile(
     r"|\b[a-z]+\s+worldwide\s+(?:is|was|were|are)\b",
     re.IGNORECASE,
 )
+PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
 MAX_SHORT_TITLE = 6
 MIN_REGIONS_FOR_WORLD = 2  # a text naming two world regions sizes a world market
 MAX_OPENING_SENTENCES = 8
@@ -102,7 +103,7 @@ def propose(
     geography_id: str = "",
 ) -> ReportScope:
     flags: dict[str, str] = {}
-    name, sentence_lead, currency = opening_market(document)
+    name, sentence_lead, currency = opening_market(document, taxonomy)
     from_sentence = bool(name)
     name = name or title_market(document.title)
     if not name:
@@ -132,9 +133,9 @@ def propose(
     return ReportScope(market, geography, name, currency, flags)
 
 
-def opening_market(document: Document) -> tuple[str, str, str]:
+def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, str]:
     """(market phrase, the words before it, currency) of the first sentence with a money amount and a
-    market phrase before it."""
+    market phrase before it; a place right after the phrase belongs to it ("the ... market in India")."""
     for sentence in prose(document)[:MAX_OPENING_SENTENCES]:
         if sentence.label_end is not None:
             continue
@@ -143,7 +144,11 @@ def opening_market(document: Document) -> tuple[str, str, str]:
         if span is None and not amounts:
             span = market_phrase(sentence.text, len(sentence.text), heads=MARKET_HEAD)
         if span is not None:
-            phrase = TRAILING.sub("", sentence.text[span[0] : span[1]])
+            end = span[1]
+            place = PLACE_AFTER.match(sentence.text, end)
+            if place and any(name.start == 0 for name in taxonomy.regions_in(place.group("place"))):
+                end = place.end()
+            phrase = TRAILING.sub("", sentence.text[span[0] : end])
             money = [value.currency for value in amounts if value.kind == "money"]
             return phrase, sentence.text[: span[0]], money[0] if money else first_currency(document)
     return "", "", "USD"

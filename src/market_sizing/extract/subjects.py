@@ -105,7 +105,15 @@ def subjects(context: Context, group: list[Value], scope: Scope) -> list[Subject
     if after is not None:
         return [Subject.of(after)]
     found = phrase_subject(sentence[start : first.start], scope)
-    return found if isinstance(found, str) else [found]
+    if isinstance(found, str):
+        return found
+    lead_in = DIMENSION_LEAD_IN.match(sentence)
+    if found.member == scope.geography and lead_in and start >= lead_in.end():
+        # "By component, services made up 68.1%; products ... log a 22.4% CAGR": a later clause of a
+        # breakdown sentence is likely about one of its segments.
+        dimension = lead_in.group("dimension")
+        return [Subject(found.member, f"whole market assumed in a sentence that breaks the market down by {dimension}")]
+    return [found]
 
 
 def name_after(context: Context, value: Value) -> Member | None:

@@ -33,13 +33,7 @@ def dev_scores() -> dict[str, Score]:
     return evaluate.evaluate(CORPUS, "dev", REPO_ROOT)[0]
 
 
-# The test part was run once, after the rules were tuned on dev only (docs/adding-reports.md has the
-# numbers): three of its labelled figures are proposed as certain rows with a wrong period, subject or
-# year (a12's CAGR, b07's segment CAGR, a24's share). Strict: the mark must go when they are fixed.
-TEST_PART_MISSES = pytest.mark.xfail(strict=True, reason="3 test-part figures proposed wrong (measured once)")
-
-
-@pytest.mark.parametrize("part", ["dev", pytest.param("test", marks=TEST_PART_MISSES)])
+@pytest.mark.parametrize("part", ["dev", "test"])
 def test_nothing_vanishes(part: str) -> None:
     """Every labelled figure is proposed correctly, or listed: flagged for review or unclassified."""
     vanished = []

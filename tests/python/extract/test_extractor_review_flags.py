@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from market_sizing.extract import pipeline, rows, vocabulary
+from market_sizing.extract import figures, pipeline, rows, vocabulary
 from market_sizing.extract.pipeline import Extraction
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
@@ -164,3 +164,107 @@ def test_a_scale_letter_and_a_year_in_brackets() -> None:
     assert all(
         f.flags == ("unit ambiguous: '$ B' is not in the contract's unit vocabulary",) for f in extraction.figures
     )
+
+
+def claims(extraction: Extraction) -> set[tuple[str, str, int | None, bool]]:
+    return {(c.claim_type, c.subject.member_id, c.year, bool(c.flags)) for c in extraction.claims}
+
+
+def test_a_range_of_percentages_is_no_figure() -> None:
+    text = "The global gizmo market is led by resins, which account for 40% - 45% of the cost of a gizmo."
+    extraction = extract(text, market_id="healthcare_contract_manufacturing", geography_id="world")
+    assert not [f for f in extraction.figures if f.measure == "share"]
+    assert any("one end of a range" in item.reason for item in extraction.unclassified)
+
+
+def test_a_share_in_apposition_after_a_qualifier_takes_the_year_after_the_comma() -> None:
+    text = (
+        "North America Gizmo Market\n\n"
+        "The North America gizmo market was worth USD 8.0 billion in 2024. "
+        "By country, Canada held the second-largest share of the market, roughly 12.5%, in 2024."
+    )
+    shares = [f for f in extract(text).figures if f.measure == "share"]
+    assert [(f.subject.member_id, f.year, f.value, f.qualifier, f.flags) for f in shares] == [
+        ("canada", 2024, "12.5", "roughly", ())
+    ]
+
+
+def test_a_share_whose_year_the_rules_cannot_tie_is_flagged() -> None:
+    text = (
+        "The global gizmo market was USD 9.0 billion in 2024. "
+        "Europe represents 31% of global revenue, ahead of Asia Pacific, which gained ground after 2021."
+    )
+    shares = [f for f in extract(text).figures if f.measure == "share"]
+    assert [(f.year, f.flags) for f in shares] == [(None, (figures.YEAR_ELSEWHERE,))]
+
+
+def test_two_stated_forecast_periods_make_a_cagr_over_the_forecast_period_unsure() -> None:
+    text = (
+        "Gizmo Market Outlook\n\n"
+        "Forecast Period | 2026-2031\n"
+        "CAGR (2025-2031) | 6.6%\n\n"
+        "The global gizmo market stood at USD 3.3 billion in 2025 and should reach USD 4.9 billion by 2031, "
+        "expanding at a CAGR of 6.9% over the forecast period."
+    )
+    flags = flagged(extract(text))
+    assert any("more than one forecast period (2026-2031, 2025-2031)" in flag for flag in flags["cagr 6.9"])
+
+
+def test_a_forecast_period_spelled_out_with_ie_is_stated() -> None:
+    text = (
+        "The global gizmo market stood at USD 2.0 billion in 2025 and will reach USD 3.0 billion by 2035, "
+        "expanding at a CAGR of 4.1% over the forecast period, i.e., 2026-2035."
+    )
+    assert ("cagr", "world", None, 2026, 2035, "4.1", "percent") in certain(extract(text))
+
+
+def test_a_later_clause_of_a_breakdown_sentence_is_not_the_whole_market() -> None:
+    text = (
+        "The India gizmo market was worth USD 1.5 billion in 2024. "
+        "By component, hardware took 58.0% of the market in 2024; software trails but still logs a 19.1% CAGR to 2030."
+    )
+    extraction = extract(text)
+    cagr = [f for f in extraction.figures if f.measure == "cagr"]
+    assert len(cagr) == 1 and cagr[0].flags and "breaks the market down by component" in cagr[0].flags[0]
+
+
+def test_several_claims_in_one_sentence_each_have_their_subject_and_the_lead_in_year() -> None:
+    text = (
+        "The global gizmo market was USD 4.0 billion in 2024. "
+        "In 2024, North America held the largest share, Asia Pacific grew the fastest, and Europe was the leading "
+        "importer region."
+    )
+    found = claims(extract(text))
+    assert ("leads", "north_america", 2024, False) in found
+    assert ("fastest_growing", "asia_pacific", 2024, True) in found  # dated growth: flagged
+
+
+def test_a_list_of_largest_markets_is_a_key_market_claim_for_each() -> None:
+    text = (
+        "Europe Gizmo Market\n\n"
+        "The Europe gizmo market was worth EUR 2.0 billion in 2024. Spain, Italy and Poland are the largest national "
+        "markets for gizmos."
+    )
+    found = claims(extract(text))
+    assert {("key_market", place, None, False) for place in ("spain", "italy", "poland")} <= found
+
+
+def test_a_claim_about_the_reports_own_geography_is_flagged() -> None:
+    text = (
+        "India Gizmo Market\n\n"
+        "The India gizmo market was valued at USD 1.0 billion in 2024. India leads the world as an exporter of gizmos."
+    )
+    assert ("leads", "india", None, True) in claims(extract(text))
+
+
+def test_a_place_in_a_lead_in_is_not_surely_the_claims_subject() -> None:
+    text = "The Europe gizmo market was worth USD 2.0 billion in 2024. In France, refurbished gizmos lead the market."
+    found = [c for c in extract(text).claims if c.subject.member_id == "france"]
+    assert found and all(c.flags for c in found)
+
+
+def test_a_place_after_the_market_phrase_is_part_of_the_market_name() -> None:
+    text = "The gizmo market in Japan is estimated at USD 1.2 billion in 2026."
+    extraction = extract(text)
+    assert extraction.scope.market_name == "gizmo market in Japan"
+    assert extraction.scope.geography_id == "japan"
