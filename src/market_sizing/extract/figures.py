@@ -76,6 +76,10 @@ GROWS_TO = re.compile(
 # is a change, not a range, so "to" is not a join.
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—)\s*$")
 RANGE_BEFORE = re.compile(r"\d\s*(?:-|–|—)\s*$")
+# Rounding a CAGR to one decimal moves a ten-year compounding by about 0.5%, and sizes rounded to
+# three figures by as much again: 2% leaves room for both and still tells one year from the next
+# for any CAGR above about 2%.
+COMPOUNDING_TOLERANCE = 0.02
 MAX_CUE_GAP_BEFORE = 5
 MAX_CUE_GAP_AFTER = 3
 MAX_SHARE_VERB_GAP = 3
@@ -104,6 +108,8 @@ class Figure:
     needs_report_period: bool = False
     year_is_report_period_end: bool = False
     implied_period: tuple[int, int] | None = None  # the span of the sentence's own dated sizes
+    # The CAGR compounds the first of those sizes into the last over exactly that span (`compounds_over`).
+    implied_confirmed: bool = False
     grows_to: bool = False  # a CAGR ending in the year of the amount it grows to
     sentence: str = ""
 
@@ -291,6 +297,25 @@ def in_range(context: Context, value: Value) -> bool:
     )
 
 
+def compounds_over(rate: str, sizes: list[Figure], period: tuple[int, int]) -> bool:
+    """The arithmetic confirms the span: the first size grown at `rate` percent a year for the span's
+    years lands within `COMPOUNDING_TOLERANCE` of the last, and one year fewer or more does not (so
+    the check tells the spans apart). Sizes must share one unit and state one value per year."""
+    first = [size for size in sizes if size.year == period[0]]
+    last = [size for size in sizes if size.year == period[1]]
+    if len(first) != 1 or len(last) != 1 or first[0].unit != last[0].unit or first[0].qualifier or last[0].qualifier:
+        return False
+    start, end, growth = float(first[0].value), float(last[0].value), 1 + float(rate) / 100
+    if start <= 0 or end <= 0:
+        return False
+
+    def error(years: int) -> float:
+        return abs(start * growth**years / end - 1)
+
+    years = period[1] - period[0]
+    return error(years) <= COMPOUNDING_TOLERANCE < min(error(years - 1), error(years + 1))
+
+
 def read(context: Context, scope: Scope, vocabulary_units: frozenset[str]) -> SentenceReading:
     reading = SentenceReading()
     for group in value_groups(context):
@@ -310,7 +335,14 @@ def read(context: Context, scope: Scope, vocabulary_units: frozenset[str]) -> Se
                 }
             )
             if len(dated) >= MIN_DATED_SIZES:
-                reading.figures[index] = replace(figure, implied_period=(dated[0], dated[-1]))
+                period = (dated[0], dated[-1])
+                sizes = [
+                    other
+                    for other in reading.figures
+                    if other.measure == "market_size" and other.subject == figure.subject and other.year in period
+                ]
+                confirmed = compounds_over(figure.value, sizes, period)
+                reading.figures[index] = replace(figure, implied_period=period, implied_confirmed=confirmed)
         elif figure.grows_to and figure.period_end_year:
             earlier = [
                 other.year

@@ -201,6 +201,9 @@ def settle_report_period(result: Extraction, stated: tuple[int, int] | None, con
         period, flag = report_period_of(figure, stated, carried)
         if period == stated and not flag:
             flag = conflict
+        if period == stated and figure.implied_confirmed and figure.implied_period != stated and not flag:
+            start, end = figure.implied_period or stated
+            flag = f"the sentence's sizes compound at this rate over {start}-{end}, not the forecast period stated"
         if period is None:
             reason = "its period is the report's forecast period, which the text never states"
             result.unclassified.append(Unclassified(figure.section, figure.line, figure.sentence, reason))
@@ -219,7 +222,7 @@ def report_period_of(
     forecast period ("over the forecast period") take the stated forecast period; a bare CAGR takes its
     sentence's own dated sizes first."""
     candidates = [
-        (figure.implied_period, PERIOD_INFERRED),
+        (figure.implied_period, "" if figure.implied_confirmed else PERIOD_INFERRED),
         (stated, "" if figure.period_as_stated else PERIOD_ASSUMED),
         (carried, PERIOD_CARRIED),
     ]

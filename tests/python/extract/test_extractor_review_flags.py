@@ -66,10 +66,27 @@ def test_a_stated_forecast_period_is_not_replaced_by_the_years_of_the_sizes() ->
 
 def test_a_period_without_years_beside_the_cagr_is_flagged_never_silent() -> None:
     text = (
-        "The global gizmo market will grow from USD 10.0 billion in 2024 to USD 16.0 billion in 2033, a CAGR of 5.4%."
+        "The global gizmo market will grow from USD 10.0 billion in 2024 to USD 16.0 billion in 2033, a CAGR of 6.5%."
     )
     extraction = extract(text)
-    assert flagged(extraction) == {"cagr 5.4": ("period inferred from the sentence's dated sizes, not stated",)}
+    # 10.0 grown 6.5% a year for nine years is 17.6, not 16.0: the arithmetic does not confirm the span.
+    assert flagged(extraction) == {"cagr 6.5": ("period inferred from the sentence's dated sizes, not stated",)}
+
+
+def test_a_period_the_arithmetic_confirms_is_certain() -> None:
+    # 10.0 * 1.054 ** 9 = 16.04 (within 2% of 16.0); eight years give 15.2 and ten 16.9 (both beyond 2%).
+    text = (
+        "The global gizmo market will grow from USD 10.0 billion in 2024 to USD 16.0 billion in 2033, a CAGR of 5.4%."
+    )
+    assert ("cagr", "world", None, 2024, 2033, "5.4", "percent") in certain(extract(text))
+
+
+def test_a_rate_too_small_to_tell_one_year_from_the_next_stays_flagged() -> None:
+    # 10.0 * 1.01 ** 9 = 10.94 against 11.0; eight years give 10.83, also within 2%: not told apart.
+    text = (
+        "The global gizmo market will grow from USD 10.0 billion in 2024 to USD 11.0 billion in 2033, a CAGR of 1.0%."
+    )
+    assert flagged(extract(text)) == {"cagr 1.0": ("period inferred from the sentence's dated sizes, not stated",)}
 
 
 def test_two_column_tables_hold_sizes_cagrs_and_claims() -> None:
