@@ -67,6 +67,10 @@ CONTAINER_AFTER = re.compile(r"\s+markets?\b", re.IGNORECASE)
 CLAIM_ASIDE = re.compile(r",\s+(?:with|as|which|where|thanks|due|driven|owing|because)\b", re.IGNORECASE)
 EXAMPLES = re.compile(r"^[\w\s-]{0,30}?\bsuch\s+as\s+(?P<list>[^.;()]+?)\s*$", re.IGNORECASE)
 MAX_LABEL_WORDS = 6
+GENERIC_MARKET_WORDS = frozenset(
+    {"single", "national", "regional", "global", "revenue", "volume", "end-use", "end-user", "application"}
+    | {"product", "geographical"}
+)
 PLURAL = re.compile(r"(?:markets|regions|countries)$", re.IGNORECASE)
 YEAR_LEAD_IN = re.compile(rf"\s*in\s+(?P<year>{YEAR}),", re.IGNORECASE)
 LIST_COMMA = re.compile(r",\s+(?:and\s+)?")
@@ -207,7 +211,25 @@ def clause_claims(
                 for name in listed
             ]
     claim = clause_claim(context, start, claim_type, trigger, scope, year)
-    return [claim] if claim else []
+    if claim is None:
+        return []
+    other = other_market(trigger.group(), scope)
+    return [
+        claim.flagged(f"'{trigger.group()}' may name another market than the report's ({other})") if other else claim
+    ]
+
+
+def other_market(wording: str, scope: Scope) -> str:
+    """Words of a "largest <...> market" wording that the report's market name does not hold."""
+    inner = re.match(r"^\S+\s+(?P<words>.*?)\s*(?:markets?|regions?|segments?)$", wording, re.IGNORECASE)
+    if inner is None:
+        return ""
+    extra = [
+        word
+        for word in re.findall(r"[\w-]+", inner.group("words").lower())
+        if word not in scope.market_words and word not in GENERIC_MARKET_WORDS
+    ]
+    return " ".join(extra)
 
 
 def make_claim(

@@ -106,10 +106,13 @@ def unit_key(unit: str | None) -> str:
 
 
 def market_name_key(name: str | None) -> str:
+    """Market names compare as their words in any order, without a possessive, a leading "the",
+    "global"/"worldwide", a trailing "size" or the word "in" ("India's X market" = "X market in India")."""
     text = re.sub(r"['’]s\b", "", (name or "").lower())
     text = re.sub(r"^\s*the\s+", "", text)
     text = re.sub(r"^(?:global|worldwide)\s+", "", text)
-    return re.sub(r"\s+", " ", re.sub(r"\s+size$", "", text)).strip()
+    text = re.sub(r"\s+size$", "", text.strip())
+    return " ".join(sorted(word for word in text.split() if word != "in"))
 
 
 def number(value: object) -> float | None:

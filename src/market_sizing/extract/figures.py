@@ -59,6 +59,10 @@ MARKET_WHOLE = re.compile(
     r"\b(?:market|revenues?|sales|share|industry|total|global|overall|spending|value|demand|consumption|volume)\b",
     re.IGNORECASE,
 )
+MARKET_NOUN = re.compile(
+    r"\b(?:market|revenues?|sales|share|industry|spending|value|demand|consumption|volume)\b", re.IGNORECASE
+)
+WHOLE_ONLY = re.compile(r"^\s*of\s+(?:the\s+)?(?:total|whole|overall)\s*(?:in\s+)?$", re.IGNORECASE)
 NOT_BETWEEN_SHARE = re.compile(r"\b(?:to|and|but|while|as|gain\w*|increase\w*|grow\w*)\b|[,;]", re.IGNORECASE)
 NOT_A_MARKET_SIZE = re.compile(
     r"\b(?:invest\w*|funding|funded|raised?|IPO|acqui\w+|deal|spent|capex|capital\s+expenditure|loan|grant"
@@ -214,7 +218,7 @@ def share_cue(context: Context, group: list[Value]) -> tuple[int, int] | None:
     end = group_end(context, group)
     limit = min(next_value_start(context, end), clause_end(sentence, end))
     of_what = OF_WHAT.match(sentence[end:limit])
-    if of_what and not MARKET_WHOLE.search(of_what.group()):
+    if of_what and not of_the_market(of_what.group()):
         return None
     before = list(SHARE_VERB.finditer(sentence, window_start, first.start))
     if before:
@@ -225,6 +229,14 @@ def share_cue(context: Context, group: list[Value]) -> tuple[int, int] | None:
     if after and not NOT_BETWEEN_SHARE.search(after.group()):
         return end, end + after.end()
     return None
+
+
+def of_the_market(phrase: str) -> bool:
+    """ "of the global market", "of total 3PL revenues", "of the total" name the whole; "of total
+    global logistics costs" does not: a market noun, not only "total" or "global", must stand in the
+    phrase (up to its first number)."""
+    noun_phrase = re.split(r"\d", phrase)[0]
+    return MARKET_NOUN.search(noun_phrase) is not None or WHOLE_ONLY.match(noun_phrase) is not None
 
 
 def qualifier_words(context: Context, value: Value) -> int:

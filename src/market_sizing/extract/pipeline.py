@@ -84,7 +84,56 @@ def extract(
     result.mentions = plain_mentions(mentions, result)
     if proposed.market_id and "market_id" in proposed.flags:
         flag_segments(result, f"a segment of market {proposed.market_id}, itself to review")
+    if not scope.words(proposed.market_name, names):
+        flag_whole_market(
+            result, "the text names no product or service as its market: what this figure measures is unsure"
+        )
+    result.figures = same_amount_elsewhere(result.figures)
+    result.claims = undated_beside_undated(result)
     return result
+
+
+def flag_whole_market(result: Extraction, reason: str) -> None:
+    geography = result.scope.geography_id
+    result.figures = [
+        figure.flagged(reason) if figure.subject.member_id == geography else figure for figure in result.figures
+    ]
+
+
+def same_amount_elsewhere(found: list[Figure]) -> list[Figure]:
+    """An amount stated for one subject and, in the same year, for another ("on course for $1.1
+    trillion by 2022" in a headline, "push 3PL revenues to over US$1.1 Trillion by 2022" read as a
+    segment's): which subject it belongs to is unsure, so each is flagged."""
+    result = []
+    for figure in found:
+        others = [
+            other
+            for other in found
+            if other.measure == figure.measure == "market_size"
+            and other.subject != figure.subject
+            and (other.year, float(other.value), other.currency) == (figure.year, float(figure.value), figure.currency)
+        ]
+        if others:
+            names = ", ".join(sorted({other.subject.name or other.subject.member_id for other in others}))
+            figure = figure.flagged(f"the same amount is stated for {names} in the same year")
+        result.append(figure)
+    return result
+
+
+def undated_beside_undated(result: Extraction) -> list[Claim]:
+    """An undated claim in a sentence whose amounts have no year either ("Asia Pacific holds the
+    largest share, with an expected value of 111.7 billion euros"): its year is probably another
+    sentence's, so it is flagged."""
+    undated = {
+        (item.section, item.line, item.sentence) for item in result.unclassified if "without a year" in item.reason
+    }
+    lines = {(section, line) for section, line, _ in undated}
+    return [
+        claim.flagged("no year stated, and the amounts beside it have none either: dated elsewhere?")
+        if claim.year is None and (claim.section, claim.line) in lines
+        else claim
+        for claim in result.claims
+    ]
 
 
 def sentence_context(sentence: document.Sentence, names: taxonomy.Taxonomy, vocabulary: Vocabulary) -> Context:
@@ -257,6 +306,10 @@ def deduplicated(result: Extraction) -> list[Figure]:
         earlier = kept.get(figure.key)
         if earlier is None:
             kept[figure.key] = figure
+        elif earlier.value == figure.value and earlier.qualifier != figure.qualifier:
+            # "worth $500 billion by 2025" in a headline, "cross over $500 billion" in the text.
+            words = " and ".join(repr(word or "no qualifier") for word in (earlier.qualifier, figure.qualifier))
+            kept[figure.key] = earlier.flagged(f"stated twice with different qualifiers ({words})")
         elif earlier.value != figure.value:
             reason = f"states {figure.value} for a figure stated as {earlier.value} before ({earlier.excerpt})"
             result.unclassified.append(Unclassified(figure.section, figure.line, figure.sentence, reason))

@@ -20,7 +20,11 @@ CURRENCIES: dict[str, str] = {
     "us$": "USD", "usd": "USD", "$": "USD",
     "eur": "EUR", "€": "EUR", "gbp": "GBP", "£": "GBP", "jpy": "JPY", "¥": "JPY", "cny": "CNY", "rmb": "CNY",
     "inr": "INR", "₹": "INR", "rs.": "INR", "aud": "AUD", "a$": "AUD", "au$": "AUD", "cad": "CAD", "c$": "CAD",
-    "ca$": "CAD", "chf": "CHF", "krw": "KRW", "₩": "KRW", "sgd": "SGD", "s$": "SGD", "brl": "BRL", "r$": "BRL",
+    "ca$": "CAD", "can$": "CAD", "chf": "CHF", "krw": "KRW", "₩": "KRW", "sgd": "SGD", "s$": "SGD", "brl": "BRL",
+    "r$": "BRL",
+    # Written out after the amount ("280.5 billion euros").
+    "euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD",
+    "pounds": "GBP", "yen": "JPY", "rupees": "INR",
 }  # fmt: skip
 _SYMBOLS = sorted(CURRENCIES, key=len, reverse=True)
 CURRENCY = "|".join(re.escape(symbol) if not symbol.isalpha() else rf"{symbol}(?![a-z])" for symbol in _SYMBOLS)
@@ -28,7 +32,9 @@ MONEY_BEFORE = re.compile(
     rf"(?<![\w$])(?P<currency>{CURRENCY})\s?(?P<number>{NUMBER})\s?(?P<scale>{SCALE})(?![\w])", re.IGNORECASE
 )
 MONEY_AFTER = re.compile(
-    rf"(?<![\w.,])(?P<number>{NUMBER})\s?(?P<scale>{SCALE})\s+(?P<currency>[A-Z]{{3}}|US\$)(?![\w])", re.IGNORECASE
+    rf"(?<![\w.,])(?P<number>{NUMBER})\s?(?P<scale>{SCALE})\s+"
+    r"(?P<currency>[A-Z]{3}|US\$|euros?|(?:U\.?S\.?\s+)?dollars?|pounds|yen|rupees)(?![\w])",
+    re.IGNORECASE,
 )
 # "$46.0B": a scale letter right after the number (not in the unit vocabulary: flagged for review).
 MONEY_LETTER = re.compile(rf"(?<![\w$])(?P<currency>(?i:{CURRENCY}))\s?(?P<number>{NUMBER})(?P<scale>[BMT])(?![\w])")

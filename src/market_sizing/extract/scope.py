@@ -48,6 +48,8 @@ WORLDWIDE = re.compile(
     r"|\b[a-z]+\s+worldwide\s+(?:is|was|were|are)\b",
     re.IGNORECASE,
 )
+LATIN_PHRASES = frozenset({"in vitro", "in vivo", "in situ", "in silico", "ex vivo"})
+NAME_WITH_DIGITS = re.compile(r"\d+[A-Za-z][\w-]*")  # "3PL", "5G", "3D": a word of a name, not a number
 PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
 MAX_SHORT_TITLE = 6
 MIN_REGIONS_FOR_WORLD = 2  # a text naming two world regions sizes a world market
@@ -83,11 +85,19 @@ def market_phrase(sentence: str, before: int, heads: re.Pattern[str] | None = No
     head = found[0] if heads else found[-1]
     tokens = list(re.finditer(r"\S+", sentence[: head.start()]))
     start = head.start()
-    for token in reversed(tokens[-MAX_PHRASE_WORDS:]):
+    kept = tokens[-MAX_PHRASE_WORDS:]
+    for index in range(len(kept) - 1, -1, -1):
+        token = kept[index]
         word = token.group()
+        following = kept[index + 1].group().lower() if index + 1 < len(kept) else ""
+        if f"{word.lower()} {following}" in LATIN_PHRASES:  # "in vitro diagnostics": "in" is a word of the name
+            start = token.start()
+            continue
         if word.lower() in PHRASE_STOP or (word.endswith((",", ";", ":", ".")) and word not in ("U.S.", "U.K.")):
             break
-        if any(character.isdigit() for character in word) or SCALE_WORD.fullmatch(word):
+        if (any(character.isdigit() for character in word) and not NAME_WITH_DIGITS.fullmatch(word)) or (
+            SCALE_WORD.fullmatch(word)
+        ):
             break
         start = token.start()
     complement = COMPLEMENT.match(sentence, head.end())
@@ -103,7 +113,7 @@ def propose(
     geography_id: str = "",
 ) -> ReportScope:
     flags: dict[str, str] = {}
-    name, sentence_lead, currency = opening_market(document, taxonomy)
+    name, sentence_lead, currency, sized = opening_market(document, taxonomy)
     from_sentence = bool(name)
     name = name or title_market(document.title)
     if not name:
@@ -112,6 +122,8 @@ def propose(
         flags["market_name"] = "market name from the title, or worded as an industry or sector: check the wording"
     elif not words(name, taxonomy):
         flags["market_name"] = "the market phrase names no product or service: check the wording"
+    elif not sized:
+        flags["market_name"] = "market name from a sentence that states no amount: check the wording"
     geography = (
         geography_id or geography_of(f"{sentence_lead} {name}", taxonomy) or geography_of(document.title, taxonomy)
     )
@@ -133,9 +145,10 @@ def propose(
     return ReportScope(market, geography, name, currency, flags)
 
 
-def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, str]:
-    """(market phrase, the words before it, currency) of the first sentence with a money amount and a
-    market phrase before it; a place right after the phrase belongs to it ("the ... market in India")."""
+def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, str, bool]:
+    """(market phrase, the words before it, currency, whether the sentence states an amount) of the
+    first sentence with a money amount and a market phrase before it, or with a market phrase and no
+    amount; a place right after the phrase belongs to it ("the ... market in India")."""
     for sentence in prose(document)[:MAX_OPENING_SENTENCES]:
         if sentence.label_end is not None:
             continue
@@ -150,8 +163,9 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, st
                 end = place.end()
             phrase = TRAILING.sub("", sentence.text[span[0] : end])
             money = [value.currency for value in amounts if value.kind == "money"]
-            return phrase, sentence.text[: span[0]], money[0] if money else first_currency(document)
-    return "", "", "USD"
+            currency = money[0] if money else first_currency(document)
+            return phrase, sentence.text[: span[0]], currency, bool(amounts)
+    return "", "", "USD", False
 
 
 def prose(document: Document) -> list[Sentence]:

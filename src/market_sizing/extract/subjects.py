@@ -55,6 +55,10 @@ PLACE_PRONOUN = re.compile(r"^(?:the|this|that)\s+(?:region|country|nation)\b|^(
 ARTICLE = re.compile(r"^(?:the|a|an|its|their)\s+", re.IGNORECASE)
 SEGMENT_HEAD = re.compile(r"\s+(?:segment|sub-segment|subsector|sector|category|type)$", re.IGNORECASE)
 NOT_A_NAME = frozenset({"a", "an", "the", "it", "this", "that", "they", "these", "those", "which", "one", "some"})
+TRADE_LEAD = re.compile(r"\b(?:to|from|into|with)\s+(?:the\s+)?$", re.IGNORECASE)
+OWNER = re.compile(
+    r"['’]s\s+(?!(?:[\w-]+\s+){0,3}?(?:market|industry|sector|revenues?|sales|demand|spending)\b)", re.IGNORECASE
+)
 RESPECTIVELY = re.compile(r"^\s*,?\s*respectively\b", re.IGNORECASE)
 NAME_AFTER_LEAD = re.compile(r"\b(?:in|across|within|by|from|for)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -100,7 +104,12 @@ def subjects(context: Context, group: list[Value], scope: Scope) -> list[Subject
             return f"{len(group)} values stated 'respectively' but {len(distinct)} names before them"
         return [Subject.of(member) for member in distinct[-len(group) :]]
     if before and not MARKET_AS_SUBJECT.search(sentence[before[-1].end : first.start]):
-        return [Subject.of(before[-1].member)]
+        name = before[-1]
+        if TRADE_LEAD.search(sentence, 0, name.start) or OWNER.match(sentence, name.end):
+            # "exports to India grew at a CAGR of 25.2%", "Korea's shipments of parts grew 12.5%"
+            role = sentence[max(0, name.start - 6) : name.end + 20].strip()
+            return [Subject(name.member, f"the place may be a trade partner or an owner, not the market ('{role}')")]
+        return [Subject.of(name.member)]
     after = name_after(context, first)
     if after is not None:
         return [Subject.of(after)]
@@ -149,8 +158,13 @@ def phrase_subject(clause: str, scope: Scope, *, verbless: bool = False) -> Subj
     if GLOBAL_LEAD_IN.match(clause):
         return Subject(scope.world)
     phrase, dimension = subject_phrase(clause, verbless=verbless)
-    if WHOLE_MARKET_LEAD.match(phrase) and re.match(r"^(?:the\s+)?(?:global|worldwide|world)\b", phrase, re.IGNORECASE):
-        return Subject(scope.world)
+    lead = re.match(r"^(?:the\s+)?(?:global|worldwide|world)\b", phrase, re.IGNORECASE)
+    if lead:
+        rest = phrase[lead.end() :].strip()
+        if not rest or names_the_market(rest, scope):
+            return Subject(scope.world)
+        # "global logistics costs came to $8.2 trillion" in a report on the 3PL market: another measure?
+        return Subject(scope.world, f"'{phrase}' does not name the report's market: its world market assumed")
     if PLACE_PRONOUN.match(phrase):
         if scope.previous_regions:
             return Subject(scope.previous_regions[-1], CARRIED)
@@ -158,8 +172,12 @@ def phrase_subject(clause: str, scope: Scope, *, verbless: bool = False) -> Subj
     regions = scope.taxonomy.regions_in(phrase)
     if regions and re.search(r"\bmarket\b", phrase[regions[-1].end :], re.IGNORECASE):
         return Subject.of(regions[-1].member)
-    if names_the_market(phrase, scope) or word_count(phrase) > MAX_SUBJECT_WORDS:
+    if names_the_market(phrase, scope):
         return Subject(scope.geography)
+    if word_count(phrase) > MAX_SUBJECT_WORDS:
+        return Subject(
+            scope.geography, f"a long subject ('{phrase}') that does not name the market: whole market assumed"
+        )
     name = SEGMENT_HEAD.sub("", ARTICLE.sub("", phrase)).strip()
     if not re.search(r"\w{2}", name) or name.lower() in NOT_A_NAME:
         return f"its subject '{phrase}' names nothing"

@@ -50,10 +50,13 @@ def test_a_country_reports_sizes_are_the_countrys() -> None:
 
 
 def test_the_global_market_named_without_the_word_market_is_the_whole_market() -> None:
-    text = "The global healthcare cold chain was valued at USD 5.2 billion in 2024."
-    extraction = extract(text)
+    sentence = "The global healthcare cold chain was valued at USD 5.2 billion in 2024."
+    extraction = extract(f"Healthcare Cold Chain Market Outlook\n\n{sentence}")
     assert certain(extraction) == {("market_size", "world", 2024, None, None, "5.2", "USD billion")}
     assert not [f for f in extraction.figures if f.subject.kind == "segment"]
+    # With nothing naming the market, the world's whole market is still the subject, but flagged.
+    alone = extract(sentence)
+    assert not certain(alone) and [(f.subject.member_id, bool(f.flags)) for f in alone.figures] == [("world", True)]
 
 
 def test_a_stated_forecast_period_is_not_replaced_by_the_years_of_the_sizes() -> None:
@@ -285,3 +288,90 @@ def test_a_place_after_the_market_phrase_is_part_of_the_market_name() -> None:
     extraction = extract(text)
     assert extraction.scope.market_name == "gizmo market in Japan"
     assert extraction.scope.geography_id == "japan"
+
+
+def test_a_figure_stated_twice_with_different_qualifiers_is_flagged() -> None:
+    text = (
+        "Gizmo market to be worth $40 billion by 2030\n\n"
+        "The global gizmo market should pass over $40 billion by 2030, from $21 billion in 2022."
+    )
+    sizes = {f.year: f for f in extract(text).figures if f.measure == "market_size"}
+    assert sizes[2030].flags and "different qualifiers" in sizes[2030].flags[-1]
+    assert not sizes[2022].flags
+
+
+def test_one_amount_for_two_subjects_in_one_year_is_flagged_for_both() -> None:
+    text = (
+        "Gizmo revenues heading for $2.4 trillion by 2027\n\n"
+        "Cheap sensors and remote work will lift gizmo revenues to US$2.4 Trillion by 2027. "
+        "The global gizmo market reached $1.3 trillion in 2021."
+    )
+    flagged_amounts = [f for f in extract(text).figures if f.value == "2.4"]
+    assert len(flagged_amounts) == 2 and all("same amount" in f.flags[-1] for f in flagged_amounts)
+
+
+def test_a_percentage_of_another_measure_is_no_share() -> None:
+    text = (
+        "The global gizmo market was USD 3.0 billion in 2024. North America accounts for 27 percent of total global "
+        "shipping costs. Europe accounts for 31 percent of the total gizmo market."
+    )
+    extraction = extract(text)
+    shares = [(f.subject.member_id, f.value) for f in extraction.figures if f.measure == "share"]
+    assert shares == [("europe", "31")]
+    assert any("27 percent" in item.reason for item in extraction.unclassified)
+
+
+def test_money_written_out_after_the_amount_is_read_with_its_currency() -> None:
+    text = "The Europe gizmo market is set to be worth 96.4 billion euros by the end of 2027."
+    (size,) = [f for f in extract(text).figures if f.measure == "market_size"]
+    assert (size.value, size.currency, size.year) == ("96.4", "EUR", 2027) and size.flags
+
+
+def test_an_owner_a_trade_partner_or_a_long_subject_is_flagged() -> None:
+    text = (
+        "India Gizmo Market\n\n"
+        "The India gizmo market was USD 1.0 billion in 2023. "
+        "Korea's shipments of spare parts and accessories to Indian buyers grew at a CAGR of 12.5% between 2019 and 2023."
+    )
+    (cagr,) = [f for f in extract(text).figures if f.measure == "cagr"]
+    assert cagr.flags and "trade partner or an owner" in cagr.flags[0]
+    other = text.replace("Korea's shipments of spare parts", "Shipments of spare parts from overseas makers")
+    (cagr,) = [f for f in extract(other).figures if f.measure == "cagr"]
+    assert cagr.flags and "long subject" in cagr.flags[0]
+
+
+def test_a_leading_claim_about_another_market_is_flagged() -> None:
+    text = (
+        "Global 3D Printer Market\n\n"
+        "The global 3D printer market reached $21 billion in 2023. "
+        "North America is the largest manufacturing software market."
+    )
+    found = [c for c in extract(text).claims if c.subject.member_id == "north_america"]
+    assert found and all(any("another market" in flag for flag in c.flags) for c in found)
+
+
+def test_a_claim_beside_undated_amounts_is_flagged() -> None:
+    text = (
+        "The global gizmo market will be worth USD 50.0 billion in 2026. "
+        "Europe holds the largest share, with an expected value of USD 19.5 billion."
+    )
+    found = [c for c in extract(text).claims if c.subject.member_id == "europe"]
+    assert found and all(c.year is None and c.flags for c in found)
+
+
+def test_market_names_with_digits_and_latin_words() -> None:
+    assert (
+        extract("The global 5G modem market reached $8.1 billion in 2023.").scope.market_name
+        == "global 5G modem market"
+    )
+    named = extract("The in vitro fertilisation market reached $9.2 billion in 2023.").scope.market_name
+    assert named == "in vitro fertilisation market"
+
+
+def test_a_market_name_from_a_sentence_without_an_amount_is_flagged() -> None:
+    text = (
+        "Gizmo forecasts 2024-2029\n\n"
+        "A new outlook gives a full view of the Danish market.\n\n"
+        "The Danish gizmo market will be worth USD 2.2 billion by 2029."
+    )
+    assert "market_name" in extract(text).scope.flags
