@@ -24,7 +24,7 @@ CLAIM_WORDING: tuple[tuple[str, re.Pattern[str]], ...] = (
         "fastest_growing",
         re.compile(
             r"\bfastest[- ]growing\b|\b(?:grow\w*|grew)\s+(?:at\s+)?(?:the\s+)?(?:fastest|quickest)\b"
-            r"|\b(?:highest|fastest)\s+(?:CAGR|growth)\b",
+            r"|\b(?:highest|fastest)\s+(?:CAGR|growth)\b|\boutpac\w*\s+(?:its|their|the)\s+(?:peers|rivals|neighbou?rs)\b",
             re.IGNORECASE,
         ),
     ),
@@ -205,6 +205,11 @@ def clause_claims(
             for name in context.names
             if start <= name.start and name.end <= start + trigger.start() and not holds_the_subject(sentence, name)
         ]
+        # "... came from the largest markets (Western Europe, the US and China)": the names in brackets.
+        bracket = re.match(r"\s*\((?P<inside>[^)]*)\)", sentence[start + trigger.end() :])
+        if bracket and not listed:
+            low, high = start + trigger.end() + bracket.start("inside"), start + trigger.end() + bracket.end("inside")
+            listed = [name for name in context.names if low <= name.start and name.end <= high]
         if len(listed) > 1:
             return [
                 make_claim(context, claim_type, Subject.of(name.member), name.start, trigger, start, year)
@@ -221,7 +226,7 @@ def clause_claims(
 
 def other_market(wording: str, scope: Scope) -> str:
     """Words of a "largest <...> market" wording that the report's market name does not hold."""
-    inner = re.match(r"^\S+\s+(?P<words>.*?)\s*(?:markets?|regions?|segments?)$", wording, re.IGNORECASE)
+    inner = re.match(r"^\S+\s+(?P<words>.*?)\s*markets?$", wording, re.IGNORECASE)
     if inner is None:
         return ""
     extra = [

@@ -195,11 +195,14 @@ def listed_in_unclassified(label: Item, extraction: Extraction) -> bool:
 
 
 def listed_among_flagged(label: Item, proposed: list[Item]) -> bool:
-    """A flagged proposal of the same kind and value (or, without a value, the same key)."""
+    """A flagged proposal of the same kind and value (or, without a value, the same key; a claim of
+    the same type and subject whatever its year, which the reviewer sees beside it)."""
     for item in proposed:
         if item.kind != label.kind or not item.flagged:
             continue
         if item.key == label.key or (label.value and number(item.value) == number(label.value)):
+            return True
+        if label.kind == "claim" and item.key[:3] == label.key[:3]:
             return True
     return False
 

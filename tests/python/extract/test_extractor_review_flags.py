@@ -375,3 +375,14 @@ def test_a_market_name_from_a_sentence_without_an_amount_is_flagged() -> None:
         "The Danish gizmo market will be worth USD 2.2 billion by 2029."
     )
     assert "market_name" in extract(text).scope.flags
+
+
+def test_outpacing_its_peers_and_a_bracketed_list_of_largest_markets() -> None:
+    text = (
+        "The Europe gizmo market was USD 6.0 billion in 2024. "
+        "By country, Spain held 14% of revenue in 2024, while Italy is outpacing its peers with a 6.2% CAGR over "
+        "2025-2030. Most growth came from the largest markets (Germany, France and Poland)."
+    )
+    found = claims(extract(text))
+    assert ("fastest_growing", "italy", None, False) in found
+    assert {("key_market", place, None, False) for place in ("germany", "france", "poland")} <= found
