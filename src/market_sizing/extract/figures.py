@@ -30,6 +30,10 @@ from market_sizing.extract.subjects import RESPECTIVELY, Scope, Subject, subject
 from market_sizing.extract.taxonomy import Member
 
 MAX_EXCERPT = 200
+PART_OF_YEAR = re.compile(
+    r"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|last)\s+(?:quarter|half)|Q[1-4]|H[12])\s+(?:of\s+)?$",
+    re.IGNORECASE,
+)
 YEAR_ELSEWHERE = "the sentence states a year the rules could not tie to this share"
 PERIOD_INFERRED = "period inferred from the sentence's dated sizes, not stated"
 CAGR_CUE = re.compile(
@@ -328,11 +332,24 @@ def compounds_over(rate: str, sizes: list[Figure], period: tuple[int, int]) -> b
     return error(years) <= COMPOUNDING_TOLERANCE < min(error(years - 1), error(years + 1))
 
 
+def is_conversion(context: Context, value: Value) -> bool:
+    """ "GBP 20 billion (USD 25.6 billion)": an amount in brackets right after another amount."""
+    earlier = [other for other in context.values if other.kind == "money" and other.end <= value.start]
+    return (
+        value.kind == "money"
+        and bool(earlier)
+        and re.fullmatch(r"\s*\(\s*", context.sentence[earlier[-1].end : value.start]) is not None
+    )
+
+
 def read(context: Context, scope: Scope, vocabulary_units: frozenset[str]) -> SentenceReading:
     reading = SentenceReading()
     for group in value_groups(context):
         if any(in_range(context, value) for value in group):
             reading.problems.append(f"{describe(group)}: one end of a range, not a single stated figure")
+            continue
+        if is_conversion(context, group[0]):
+            reading.problems.append(f"{describe(group)}: a conversion of the amount before it, not a figure")
             continue
         read_group(context, group, scope, vocabulary_units, reading)
     for index, figure in enumerate(reading.figures):
@@ -458,7 +475,10 @@ def dated(context: Context, group: list[Value], figure: Figure) -> tuple[Figure 
     stop = min(limit, comma_after(sentence, end + 1 if set_off_by_commas(context, group) else end))
     year, at_period_end = dating.year_of(context, group, end, stop)
     if year is not None:
-        return replace(figure, year=year.year), [(dating.year_phrase_start(sentence, year), year.end)]
+        dated_figure = replace(figure, year=year.year)
+        if PART_OF_YEAR.search(sentence, 0, year.start):
+            dated_figure = dated_figure.flagged("stated for part of the year (a quarter or a half), not the year")
+        return dated_figure, [(dating.year_phrase_start(sentence, year), year.end)]
     if at_period_end:
         match = dating.PERIOD_END_NAMED.search(sentence, group[-1].end)
         span = (match.start(), match.end()) if match else None

@@ -17,7 +17,7 @@ NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 SCALE = r"trillion|billion|million|tn|bn|mn"
 # Written currency -> ISO code. "$" alone is read as USD, as the contract's unit vocabulary does.
 CURRENCIES: dict[str, str] = {
-    "us$": "USD", "usd": "USD", "$": "USD",
+    "us$": "USD", "us $": "USD", "usd": "USD", "$": "USD",
     "eur": "EUR", "€": "EUR", "gbp": "GBP", "£": "GBP", "jpy": "JPY", "¥": "JPY", "cny": "CNY", "rmb": "CNY",
     "inr": "INR", "₹": "INR", "rs.": "INR", "aud": "AUD", "a$": "AUD", "au$": "AUD", "cad": "CAD", "c$": "CAD",
     "ca$": "CAD", "can$": "CAD", "chf": "CHF", "krw": "KRW", "₩": "KRW", "sgd": "SGD", "s$": "SGD", "brl": "BRL",
@@ -75,6 +75,7 @@ def values(sentence: str) -> list[Value]:
             code = CURRENCIES.get(written.lower())
             if code is None or overlaps(match.start(), match.end(), found):
                 continue
+            written = re.sub(r"\s+", "", written) if written.lower().startswith("us") and "$" in written else written
             unit = f"{scale} {written}" if pattern is MONEY_AFTER else f"{written} {scale}"
             found.append(Value("money", match.start(), match.end(), match.group("number"), unit, code))
     for match in PERCENT.finditer(sentence):

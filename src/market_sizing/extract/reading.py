@@ -165,7 +165,8 @@ def is_pdf_heading(line: dict[str, object], body: float) -> bool:
     line_sizes = sizes(line)
     bold = bool(chars) and all("Bold" in str(char.get("fontname", "")) for char in chars)  # type: ignore[union-attr]
     larger = bool(line_sizes) and min(line_sizes) >= body * HEADING_SIZE
-    return (bold or larger) and not str(line["text"]).rstrip().endswith((".", ":", ";"))
+    # A heading ends without a full stop or a colon; ";" or "," may end a heading wrapped over lines.
+    return (bold or larger) and not str(line["text"]).rstrip().endswith((".", ":"))
 
 
 def ends_paragraph(previous: dict[str, object], line: dict[str, object]) -> bool:

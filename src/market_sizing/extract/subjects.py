@@ -116,6 +116,16 @@ def subjects(context: Context, group: list[Value], scope: Scope) -> list[Subject
     found = phrase_subject(sentence[start : first.start], scope)
     if isinstance(found, str):
         return found
+    clause = sentence[start : first.start]
+    if (
+        found.member == scope.geography
+        and not subject_phrase(clause)[0]
+        and word_count(clause) > MAX_SUBJECT_WORDS
+        and not WHOLE_MARKET_WORDS.search(clause)
+    ):
+        # "The forecasts show colour cosmetics rising by 8.9% in 2024 ..., from $73.4 billion": many
+        # words before the value, none naming the market, and no subject the rules can find.
+        return [Subject(found.member, "no subject found in the words before the value: whole market assumed")]
     lead_in = DIMENSION_LEAD_IN.match(sentence)
     if found.member == scope.geography and lead_in and start >= lead_in.end():
         # "By component, services made up 68.1%; products ... log a 22.4% CAGR": a later clause of a

@@ -99,7 +99,7 @@ class Taxonomy:
             if alias.member.kind != "region":
                 continue
             for match in alias_pattern(alias.text).finditer(text):
-                if PART_OF_A_PLACE.search(text, 0, match.start()):
+                if PART_OF_A_PLACE.search(text, 0, match.start()) or re.match(r"\s?\$", text[match.end() :]):
                     continue
                 if not any(match.start() < other.end and other.start < match.end() for other in found):
                     found.append(NameMatch(match.start(), match.end(), match.group(), alias.member))
@@ -148,6 +148,8 @@ def alias_pattern(text: str) -> re.Pattern[str]:
 
 
 def ends_a_name(sentence: str, end: int) -> bool:
+    if re.match(r"\s?\$|\s+dollars?\b", sentence[end:], re.IGNORECASE):
+        return False  # "US $ 303 billion", "US dollars": a currency, not a place
     word = re.match(r"\s+([A-Za-z-]+)", sentence[end:])
     if word is None:
         return True  # punctuation or the end of the sentence

@@ -386,3 +386,17 @@ def test_outpacing_its_peers_and_a_bracketed_list_of_largest_markets() -> None:
     found = claims(extract(text))
     assert ("fastest_growing", "italy", None, False) in found
     assert {("key_market", place, None, False) for place in ("germany", "france", "poland")} <= found
+
+
+def test_a_conversion_in_brackets_a_quarter_and_us_dollar_written_apart() -> None:
+    text = (
+        "UK Gizmo Market\n\n"
+        "Gizmo spending reached GBP 30 billion (USD 38.2 billion) last year. "
+        "The UK gizmo market fell to GBP 12 billion in the second quarter of 2020. "
+        "The global gizmo market was valued at US $ 88 billion in 2022."
+    )
+    extraction = extract(text)
+    sizes = {f.value: f for f in extraction.figures if f.measure == "market_size"}
+    assert "38.2" not in sizes and any("conversion" in item.reason for item in extraction.unclassified)
+    assert any("part of the year" in flag for flag in sizes["12"].flags)
+    assert (sizes["88"].subject.member_id, sizes["88"].unit, sizes["88"].currency) == ("world", "US$ billion", "USD")
