@@ -21,17 +21,13 @@ from dbt.adapters.duckdb.plugins import BasePlugin
 from duckdb import DuckDBPyConnection
 
 from market_sizing.checks.input_files import check_csv_files
-from market_sizing.publishing.export_directories import (
-    exports_refusal,
-    prepare_directory,
-    swap_directory,
-    write_workbook,
-)
+from market_sizing.publishing.export_directories import exports_refusal, prepare_directory, swap_directory
 from market_sizing.publishing.exports import ExportDirectories
 from market_sizing.publishing.publish import publish
 from market_sizing.publishing.request import PublishRequest
 from market_sizing.publishing.settings import published_path
 from market_sizing.publishing.target import check
+from market_sizing.publishing.workbook import write_workbook
 
 EXPORT_DIRECTORIES = ExportDirectories(
     prepare=prepare_directory, swap=swap_directory, refusal=exports_refusal, workbook=write_workbook

@@ -14,13 +14,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from market_sizing.publishing.export_directories import (
-    RUN_MARKER,
-    WORKBOOK_NAME,
-    neutralise_formula,
-    prepare_directory,
-    swap_directory,
-)
+from market_sizing.publishing.export_directories import RUN_MARKER, prepare_directory, swap_directory
+from market_sizing.publishing.workbook import WORKBOOK_NAME, neutralise_formula
 from support import DbtRun, run_dbt
 
 

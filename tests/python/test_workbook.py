@@ -17,8 +17,8 @@ from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
-from market_sizing.publishing import export_directories
-from market_sizing.publishing.export_directories import basis_rules, doc_block, sheet_names, write_workbook
+from market_sizing.publishing import workbook as workbook_module
+from market_sizing.publishing.workbook import basis_rules, doc_block, sheet_names, write_workbook
 from support import REPO_ROOT, DbtRun, copy_project, run_build
 
 # Report titles a spreadsheet would run as formulas, put into the seeds of the built copy.
@@ -232,7 +232,7 @@ def small_database(tmp_path: Path) -> Path:
 def test_writer_types_and_the_row_limit(small_database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     docs = tmp_path / "_docs.md"
     docs.write_text("{% docs basis %}\nIntro.\n\n- `reported`: as stated.\n{% enddocs %}\n", encoding="utf-8")
-    monkeypatch.setattr(export_directories, "EXCEL_MAX_ROWS", 5)
+    monkeypatch.setattr(workbook_module, "EXCEL_MAX_ROWS", 5)
     path = tmp_path / "small.xlsx"
     assert write_workbook(str(small_database), str(path), str(docs), "1000") == ""
     book = openpyxl.load_workbook(path)
