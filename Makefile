@@ -18,6 +18,8 @@ PYTEST_WORKERS ?= 2
 help: ## list every target
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | awk -F ':.*## ' '{printf "make %-16s %s\n", $$1, $$2}'
 
+# requirements.txt ends with `-e .`: this package, editable, with its console scripts ([project.scripts]
+# in pyproject.toml, hence a prerequisite: a new command is installed by the next make build).
 $(INSTALLED): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
