@@ -18,6 +18,8 @@ PYTEST_WORKERS ?= 2
 help: ## list every target
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | awk -F ':.*## ' '{printf "make %-16s %s\n", $$1, $$2}'
 
+# requirements.txt ends with `-e .`: this package, editable, with its console scripts ([project.scripts]
+# in pyproject.toml, hence a prerequisite: a new command is installed by the next make build).
 $(INSTALLED): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
@@ -28,7 +30,7 @@ install: $(INSTALLED) ## create .venv with the pinned requirements and this pack
 # The input-file check runs first: dbt reads every seed file while parsing and stops on bytes
 # that are not UTF-8 without naming the file; the check names the file, the line and the rule.
 build: $(INSTALLED) ## build, test and publish the warehouse (MARKET_SIZING_DB) and its exports
-	$(BIN)/python plugins/market_sizing_inputs.py
+	$(BIN)/python -m market_sizing.checks.input_files
 	$(BIN)/dbt build
 
 test: lint build ## every test: lint, dbt's data and unit tests, pytest (prints the wall time)
@@ -40,9 +42,9 @@ test-python: $(INSTALLED) ## pytest only, against what is built
 
 # Read-only, no file system access, settings locked (the lock-down the BI recipes use), and
 # SQL only: the DuckDB CLI's dot commands run shell commands and write files, which its safe mode
-# does not fully stop in 1.5.x, so the prompt is tools/sql_prompt.py (docs/reliability.md).
+# does not fully stop in 1.5.x, so the prompt is market_sizing.sql_prompt (docs/reliability.md).
 sql: $(INSTALLED) ## a read-only SQL prompt over the warehouse (SQL only: no files, no shell)
-	$(BIN)/python tools/sql_prompt.py "$(DB)"
+	$(BIN)/python -m market_sizing.sql_prompt "$(DB)"
 
 docs: $(INSTALLED) ## generate the dbt docs site (target/index.html)
 	$(BIN)/dbt docs generate

@@ -8,7 +8,7 @@ DASHBOARD ?= target/dashboard.html
 lint: lint-yaml lint-python lint-sql ## SQL (sqlfluff; model layout), YAML and Python (ruff)
 
 lint-sql: $(INSTALLED) ## sqlfluff (dbt templater, DuckDB dialect) and the model layout check
-	$(BIN)/python tools/check_sql_structure.py
+	$(BIN)/python -m market_sizing.checks.sql_structure
 	$(BIN)/sqlfluff lint --processes $(SQLFLUFF_PROCESSES) --disable-progress-bar models
 
 lint-yaml: $(INSTALLED) ## yamllint (every YAML file parses, no key twice)
@@ -31,7 +31,7 @@ metrics: $(INSTALLED) ## validate the semantic layer and run an example MetricFl
 	$(BIN)/mf query --metrics market_size_usd_bn,market_size_stated_usd_bn --group-by metric_time__year,report --where "{{ Dimension('report__is_primary') }}" --order metric_time__year
 
 dashboard: $(INSTALLED) ## target/dashboard.html from the published warehouse (self-contained)
-	$(BIN)/python tools/dashboard.py --database "$(DB)" --output "$(DASHBOARD)"
+	$(BIN)/python -m market_sizing.dashboard.page --database "$(DB)" --output "$(DASHBOARD)"
 
 exports: build ## rebuild, which writes every mart as Parquet and CSV under exports/ when it publishes
 

@@ -15,13 +15,13 @@ $(SPARK_INSTALLED): requirements.txt requirements-spark.txt
 	touch $@
 
 corpus: $(INSTALLED) ## generate a synthetic corpus (CORPUS_REPORTS reports) under target/
-	$(BIN)/python benchmarks/generate_corpus.py --reports $(CORPUS_REPORTS) --out $(CORPUS_DIR)
+	$(BIN)/python -m market_sizing.benchmark.generate_corpus --reports $(CORPUS_REPORTS) --out $(CORPUS_DIR)
 
 build-corpus: corpus ## build the warehouse from that corpus through DuckDB's CSV reader
 	$(BIN)/dbt build --vars '{corpus_dir: $(CORPUS_DIR)}'
 
 benchmark: $(INSTALLED) ## dbt build against the same SQL run directly, at growing sizes (BENCHMARKS.md)
-	$(BIN)/python benchmarks/run_benchmark.py $(BENCHMARK_ARGS)
+	$(BIN)/python -m market_sizing.benchmark.run_benchmark $(BENCHMARK_ARGS)
 
 build-spark: $(SPARK_INSTALLED) ## build on Apache Spark (local PySpark, .venv-spark)
 	$(SPARK_BIN)/dbt build --target spark

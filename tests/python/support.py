@@ -17,7 +17,7 @@ import duckdb
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-PROJECT_ITEMS = ("dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "plugins", "tests/dbt")
+PROJECT_ITEMS = ("dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "tests/dbt")
 SOURCES_DIR = REPO_ROOT.parent / "shared" / "sources"
 DBT_TIMEOUT_SECONDS = 900
 
@@ -97,7 +97,7 @@ def run_dbt(project_dir: Path, *args: str) -> DbtRun:
 def run_build(project_dir: Path) -> DbtRun:
     """What `make build` runs: the input-file check, then `dbt build` when the files are well-formed."""
     check = subprocess.run(
-        [sys.executable, "plugins/market_sizing_inputs.py"],
+        [sys.executable, "-m", "market_sizing.checks.input_files"],
         cwd=project_dir,
         capture_output=True,
         text=True,

@@ -23,14 +23,14 @@ from market_sizing import contract
 from support import REPO_ROOT, DbtRun, copy_project, run_dbt
 
 CORPUS_REPORTS = 2_000
-GENERATOR = REPO_ROOT / "benchmarks" / "generate_corpus.py"
+GENERATOR = [sys.executable, "-m", "market_sizing.benchmark.generate_corpus", "--project-dir", str(REPO_ROOT)]
 INPUT_FILES = tuple(contract.tables(REPO_ROOT))
 
 
 def generate(out: Path, reports: int = CORPUS_REPORTS, seed: int | None = None, *options: str) -> Path:
     seed_option = [] if seed is None else ["--seed", str(seed)]
     subprocess.run(
-        [sys.executable, str(GENERATOR), "--reports", str(reports), *seed_option, "--out", str(out), *options],
+        [*GENERATOR, "--reports", str(reports), *seed_option, "--out", str(out), *options],
         check=True,
         capture_output=True,
     )

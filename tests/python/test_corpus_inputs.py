@@ -44,7 +44,17 @@ CASES = {
 def corpus_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     corpus = tmp_path_factory.mktemp("corpus")
     subprocess.run(
-        [sys.executable, str(REPO_ROOT / "benchmarks" / "generate_corpus.py"), "--reports", "60", "--out", str(corpus)],
+        [
+            sys.executable,
+            "-m",
+            "market_sizing.benchmark.generate_corpus",
+            "--project-dir",
+            str(REPO_ROOT),
+            "--reports",
+            "60",
+            "--out",
+            str(corpus),
+        ],
         check=True,
         capture_output=True,
     )

@@ -28,10 +28,8 @@ from urllib.parse import urlencode
 import duckdb
 import pytest
 
+from market_sizing.dashboard import page as dashboard
 from support import REPO_ROOT, DbtRun
-
-sys.path.insert(0, str(REPO_ROOT / "tools"))
-import dashboard
 
 CHROMIUM_FLAGS = (
     "--headless",
@@ -247,7 +245,7 @@ def rows(db: duckdb.DuckDBPyConnection, sql: str, *parameters: object) -> list[d
 
 def build_page(database: Path, output: Path) -> Path:
     built = subprocess.run(
-        [sys.executable, "tools/dashboard.py", "--database", str(database), "--output", str(output)],
+        [sys.executable, "-m", "market_sizing.dashboard.page", "--database", str(database), "--output", str(output)],
         cwd=REPO_ROOT,
         capture_output=True,
         text=True,

@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import copy
 import json
-import sys
 from typing import Any
 
 import pytest
 
 from market_sizing import contract
+from market_sizing.checks.doc_coverage import measure, signature_arguments
 from support import REPO_ROOT, DbtRun, run_dbt
-
-sys.path.insert(0, str(REPO_ROOT / "tools"))
-from doc_coverage import measure, signature_arguments
 
 
 @pytest.fixture(scope="module")

@@ -8,17 +8,15 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
-import sys
 import threading
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from support import REPO_ROOT, DbtRun, run_dbt
-
-sys.path.insert(0, str(REPO_ROOT / "plugins"))
-from market_sizing_exports import RUN_MARKER, WORKBOOK_NAME, neutralise_formula, prepare_directory, swap_directory
+from market_sizing.publishing.export_directories import RUN_MARKER, prepare_directory, swap_directory
+from market_sizing.publishing.workbook import WORKBOOK_NAME, neutralise_formula
+from support import DbtRun, run_dbt
 
 
 def mart_columns(connection: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, str]]]:

@@ -7,15 +7,11 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from support import DBT_TIMEOUT_SECONDS, REPO_ROOT, copy_project, dbt_command, dbt_environment
-
-sys.path.insert(0, str(REPO_ROOT / "plugins"))
-from market_sizing_exports import (
+from market_sizing.publishing.export_directories import (
     RUN_MARKER,
     SETTING,
     ExportsRefused,
@@ -23,6 +19,7 @@ from market_sizing_exports import (
     prepare_directory,
     swap_directory,
 )
+from support import DBT_TIMEOUT_SECONDS, copy_project, dbt_command, dbt_environment
 
 
 def snapshot(directory: Path) -> dict[str, bytes]:

@@ -1,5 +1,5 @@
 """The lint checks catch what they are for: the project's model layout check
-(tools/check_sql_structure.py) and yamllint with the project's .yamllint; `make lint`, run first by
+(market_sizing.checks.sql_structure) and yamllint with the project's .yamllint; `make lint`, run first by
 `make test`, runs them with sqlfluff and ruff on the project."""
 
 from __future__ import annotations
@@ -8,10 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from market_sizing.checks.sql_structure import problems
 from support import REPO_ROOT
-
-sys.path.insert(0, str(REPO_ROOT / "tools"))
-from check_sql_structure import problems
 
 GOOD = """-- a comment
 with

@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import datetime
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,11 +17,9 @@ from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
+from market_sizing.publishing import workbook as workbook_module
+from market_sizing.publishing.workbook import basis_rules, doc_block, sheet_names, write_workbook
 from support import REPO_ROOT, DbtRun, copy_project, run_build
-
-sys.path.insert(0, str(REPO_ROOT / "plugins"))
-import market_sizing_exports
-from market_sizing_exports import basis_rules, doc_block, sheet_names, write_workbook
 
 # Report titles a spreadsheet would run as formulas, put into the seeds of the built copy.
 FORMULA_TITLES = {
@@ -235,7 +232,7 @@ def small_database(tmp_path: Path) -> Path:
 def test_writer_types_and_the_row_limit(small_database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     docs = tmp_path / "_docs.md"
     docs.write_text("{% docs basis %}\nIntro.\n\n- `reported`: as stated.\n{% enddocs %}\n", encoding="utf-8")
-    monkeypatch.setattr(market_sizing_exports, "EXCEL_MAX_ROWS", 5)
+    monkeypatch.setattr(workbook_module, "EXCEL_MAX_ROWS", 5)
     path = tmp_path / "small.xlsx"
     assert write_workbook(str(small_database), str(path), str(docs), "1000") == ""
     book = openpyxl.load_workbook(path)

@@ -7,5 +7,7 @@
 - `build_file`: writes a new build file (marts, column comments, meta.build_info);
 - `changes`: what changed since the previous publish (meta.changes, meta.change_summary);
 - `exports`: the marts and the changes as Parquet and CSV files;
+- `export_directories`: one marked directory per export run, swapped in behind the exports link;
+- `workbook`: the marts as one Excel workbook with an About sheet;
 - `publish`: the step itself, in order; `show_changes`: `make changes`.
 """

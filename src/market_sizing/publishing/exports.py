@@ -2,9 +2,9 @@
 
 Every mart as Parquet and CSV, all of them in one Excel workbook (with an About sheet), and
 meta.changes as changes.csv. A new version is written whole into its own marked directory and then
-swapped in by the exports' directory functions (plugins/market_sizing_exports.py, handed in by the
-plugin), so a reader sees the previous version or the new one, never half of one; whatever sits at
-the exports path that the project did not create is left alone. Rows keep the published file's
+swapped in by the exports' directory functions (`export_directories`, handed in by the dbt plugin),
+so a reader sees the previous version or the new one, never half of one; whatever sits at the
+exports path that the project did not create is left alone. Rows keep the published file's
 order. CSV text a spreadsheet would run as a formula gets a leading apostrophe; Parquet, the
 workbook (plain string cells) and the warehouse keep the exact text.
 """
@@ -29,7 +29,7 @@ APOSTROPHE = literal("'")
 
 @dataclass(frozen=True)
 class ExportDirectories:
-    """The exports' file-system functions, from plugins/market_sizing_exports.py.
+    """The exports' file-system functions (`export_directories`) and the workbook writer (`workbook`).
 
     `prepare(link, version)` makes a new marked run directory; `swap(link, version)` points the link at
     it; `refusal(link)` says why the link may not be written (empty when it may);

@@ -4,7 +4,10 @@ Used twice: by the dbt plugin (on-run-start, so `dbt build` checks its inputs be
 a command run by `make build` before dbt starts, because dbt itself reads every seed file while
 parsing the project and stops on bytes that are not UTF-8 without naming the file:
 
-    python plugins/market_sizing_inputs.py          # checks every seed declared in dbt_project.yml
+    python -m market_sizing.checks.input_files   # every seed declared in dbt_project.yml
+    market-sizing-check-inputs                   # the same, as the package's console command
+
+in the dbt project's directory (the working directory).
 """
 
 from __future__ import annotations

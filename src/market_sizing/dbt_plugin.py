@@ -1,4 +1,7 @@
-"""dbt-duckdb plugin: the few things the warehouse's hooks need from Python, as SQL functions.
+"""The dbt-duckdb plugin: the few things the warehouse's hooks need from Python, as SQL functions.
+
+profiles.yml loads it by its module name (`plugins: - module: market_sizing.dbt_plugin`), from the
+installed package.
 
 dbt's Jinja cannot touch files, so the hooks call these functions from SQL:
 
@@ -17,13 +20,14 @@ from typing import Any
 from dbt.adapters.duckdb.plugins import BasePlugin
 from duckdb import DuckDBPyConnection
 
+from market_sizing.checks.input_files import check_csv_files
+from market_sizing.publishing.export_directories import exports_refusal, prepare_directory, swap_directory
 from market_sizing.publishing.exports import ExportDirectories
 from market_sizing.publishing.publish import publish
 from market_sizing.publishing.request import PublishRequest
 from market_sizing.publishing.settings import published_path
 from market_sizing.publishing.target import check
-from market_sizing_exports import exports_refusal, prepare_directory, swap_directory, write_workbook
-from market_sizing_inputs import check_csv_files
+from market_sizing.publishing.workbook import write_workbook
 
 EXPORT_DIRECTORIES = ExportDirectories(
     prepare=prepare_directory, swap=swap_directory, refusal=exports_refusal, workbook=write_workbook

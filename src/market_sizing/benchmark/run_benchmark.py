@@ -1,6 +1,6 @@
 """Benchmark `dbt build` on corpora of growing size against the DuckDB floor under it.
 
-For the shipped seeds and for generated corpora of N reports (benchmarks/generate_corpus.py),
+For the shipped seeds and for generated corpora of N reports (market_sizing.benchmark.generate_corpus),
 side by side in one run, `--runs` times each:
 
     dbt      `dbt build` into a fresh database: wall time and peak memory (maxrss of the dbt
@@ -13,7 +13,10 @@ side by side in one run, `--runs` times each:
 then the rows of every mart and p50/p95 latencies of typical dashboard queries against the
 database dbt built. Prints one table of medians, and writes every measurement as JSON.
 
-    python benchmarks/run_benchmark.py --sizes 1000 10000 100000 --runs 3
+The dbt project is the one at or above the working directory (`--project-dir` names another):
+
+    python -m market_sizing.benchmark.run_benchmark --sizes 1000 10000 100000 --runs 3
+    market-sizing-benchmark --sizes 1000 10000 100000 --runs 3   # the same, as the package's command
 """
 
 from __future__ import annotations
@@ -33,7 +36,8 @@ from pathlib import Path
 
 import duckdb
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
+from market_sizing import contract
+
 BIN = Path(sys.executable).parent
 THREADS = os.environ.get("MARKET_SIZING_THREADS", "2")
 QUERY_REPEATS = 200
@@ -80,11 +84,13 @@ class Result:
     query_ms: dict[str, tuple[float, float]]
 
 
-def measure(command: list[str], env: dict[str, str] | None = None, log: Path | None = None) -> Measurement:
-    """Run `command` to completion; wall time and the maxrss of the process (and its waited children)."""
+def measure(
+    command: list[str], project: Path, env: dict[str, str] | None = None, log: Path | None = None
+) -> Measurement:
+    """Run `command` in `project` to completion; wall time and the maxrss of the process (and its waited children)."""
     output = log.open("w") if log else subprocess.DEVNULL
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(command, cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -95,13 +101,13 @@ def measure(command: list[str], env: dict[str, str] | None = None, log: Path | N
     return Measurement(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
 
 
-def dbt_env(database: Path) -> dict[str, str]:
+def dbt_env(database: Path, project: Path) -> dict[str, str]:
     """dbt builds in `database` and publishes beside it (published.duckdb), never to the user's files."""
     return {
         **os.environ,
         "MARKET_SIZING_BUILD_DB": str(database),
         "MARKET_SIZING_DB": str(database.with_name("published.duckdb")),
-        "DBT_PROFILES_DIR": str(REPO_ROOT),
+        "DBT_PROFILES_DIR": str(project),
     }
 
 
@@ -115,13 +121,13 @@ def fresh(database: Path) -> Path:
     return database
 
 
-def compile_plan(corpus: Path | None, work: Path, database: Path) -> Path:
+def compile_plan(corpus: Path | None, work: Path, database: Path, project: Path) -> Path:
     """`dbt compile` against `database`, then the models in dependency order with their compiled SQL, as JSON."""
     target_path = work / "compile_target"
     subprocess.run(
         [str(BIN / "dbt"), "compile", "--target-path", str(target_path), *dbt_args(corpus)],
-        cwd=REPO_ROOT,
-        env=dbt_env(database),
+        cwd=project,
+        env=dbt_env(database, project),
         check=True,
         capture_output=True,
     )
@@ -143,7 +149,7 @@ def compile_plan(corpus: Path | None, work: Path, database: Path) -> Path:
         []
         if corpus
         else [
-            {"schema": node["schema"], "name": node["alias"], "path": str(REPO_ROOT / node["original_file_path"])}
+            {"schema": node["schema"], "name": node["alias"], "path": str(project / node["original_file_path"])}
             for node in manifest["nodes"].values()
             if node["resource_type"] == "seed"
         ]
@@ -214,18 +220,18 @@ def query_latencies(database: Path) -> dict[str, tuple[float, float]]:
     return latencies
 
 
-def benchmark(label: str, reports: int, corpus: Path | None, runs: int, work: Path) -> Result:
+def benchmark(label: str, reports: int, corpus: Path | None, runs: int, work: Path, project: Path) -> Result:
     # Both databases are named warehouse.duckdb: compiled SQL names its catalog after the file.
     for directory in ("dbt", "direct"):
         (work / directory).mkdir(parents=True, exist_ok=True)
-    plan = compile_plan(corpus, work, work / "direct" / "warehouse.duckdb")
+    plan = compile_plan(corpus, work, work / "direct" / "warehouse.duckdb", project)
     # One untimed `dbt parse` with the build's own profile and vars, so that every timed build
     # starts as a repeated build does (partial parsing), not with a full parse.
     dbt_target = work / "dbt_target"
     subprocess.run(
         [str(BIN / "dbt"), "parse", "--target-path", str(dbt_target), *dbt_args(corpus)],
-        cwd=REPO_ROOT,
-        env=dbt_env(work / "dbt" / "warehouse.duckdb"),
+        cwd=project,
+        env=dbt_env(work / "dbt" / "warehouse.duckdb", project),
         check=True,
         capture_output=True,
     )
@@ -236,13 +242,22 @@ def benchmark(label: str, reports: int, corpus: Path | None, runs: int, work: Pa
         dbt_runs.append(
             measure(
                 [str(BIN / "dbt"), "build", "--target-path", str(dbt_target), *dbt_args(corpus)],
-                env=dbt_env(database),
+                project,
+                env=dbt_env(database, project),
                 log=work / f"dbt_build_{run}.log",
             )
         )
         direct_runs.append(
             measure(
-                [sys.executable, __file__, "direct", str(plan), str(fresh(work / "direct" / "warehouse.duckdb"))],
+                [
+                    sys.executable,
+                    "-m",
+                    "market_sizing.benchmark.run_benchmark",
+                    "direct",
+                    str(plan),
+                    str(fresh(work / "direct" / "warehouse.duckdb")),
+                ],
+                project,
                 log=work / f"direct_{run}.log",
             )
         )
@@ -308,27 +323,38 @@ def table(results: list[Result], runs: int) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
-    if len(sys.argv) == 4 and sys.argv[1] == "direct":
-        run_direct(Path(sys.argv[2]), Path(sys.argv[3]))
+def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    if len(argv) == 3 and argv[0] == "direct":
+        run_direct(Path(argv[1]), Path(argv[2]))
         return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000], help="corpus sizes (reports)")
     parser.add_argument("--runs", type=int, default=3, help="runs of each measurement (medians are reported)")
     parser.add_argument("--seed", type=int, default=20261125, help="seed of the generated corpora")
-    parser.add_argument("--work", type=Path, default=REPO_ROOT / "target" / "benchmark", help="scratch directory")
-    arguments = parser.parse_args()
-    work: Path = arguments.work.resolve()
+    parser.add_argument("--work", type=Path, help="scratch directory (default: target/benchmark of the project)")
+    parser.add_argument(
+        "--project-dir", type=Path, help="the dbt project to build (default: at or above the working directory)"
+    )
+    arguments = parser.parse_args(argv)
+    try:
+        project = contract.find_project_dir(arguments.project_dir or Path.cwd())
+    except FileNotFoundError as error:
+        parser.error(str(error))
+    work: Path = (arguments.work or project / "target" / "benchmark").resolve()
     if work.exists():
         shutil.rmtree(work)
-    shipped_reports = sum(1 for _ in (REPO_ROOT / "seeds" / "reports.csv").open()) - 1
-    results = [benchmark("shipped seeds (dbt seed)", shipped_reports, None, arguments.runs, work / "seeds")]
+    shipped_reports = sum(1 for _ in (project / "seeds" / "reports.csv").open()) - 1
+    results = [benchmark("shipped seeds (dbt seed)", shipped_reports, None, arguments.runs, work / "seeds", project)]
     for size in arguments.sizes:
         corpus = work / f"corpus_{size}"
         subprocess.run(
             [
                 sys.executable,
-                str(REPO_ROOT / "benchmarks" / "generate_corpus.py"),
+                "-m",
+                "market_sizing.benchmark.generate_corpus",
+                "--project-dir",
+                str(project),
                 "--reports",
                 str(size),
                 "--seed",
@@ -339,7 +365,7 @@ def main() -> None:
             check=True,
             capture_output=True,
         )
-        results.append(benchmark("corpus (read_csv)", size, corpus, arguments.runs, work / f"run_{size}"))
+        results.append(benchmark("corpus (read_csv)", size, corpus, arguments.runs, work / f"run_{size}", project))
     print(f"Machine: {machine()}\n")
     print(table(results, arguments.runs))
     (work / "results.json").write_text(json.dumps([asdict(result) for result in results], indent=2))

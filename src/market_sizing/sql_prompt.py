@@ -8,7 +8,8 @@ still runs a shell command at the next result). Here a line that starts with a d
 when it is one of COMMANDS; every other dot command is refused. Line editing (readline) keeps its
 history in memory only; nothing is written to disk.
 
-Usage: python tools/sql_prompt.py market_sizing.duckdb   (SQL from the keyboard, or piped on stdin)
+Usage: python -m market_sizing.sql_prompt market_sizing.duckdb   (or market-sizing-sql; SQL from the keyboard,
+or piped on stdin)
 """
 
 from __future__ import annotations
@@ -82,9 +83,10 @@ def run_sql(connection: duckdb.DuckDBPyConnection, statement: str) -> bool:
     return True
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
     if len(argv) != 1:
-        print("usage: python tools/sql_prompt.py DATABASE", file=sys.stderr)
+        print("usage: python -m market_sizing.sql_prompt DATABASE", file=sys.stderr)
         return 2
     database = Path(argv[0])
     if not database.is_file():
@@ -111,4 +113,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())

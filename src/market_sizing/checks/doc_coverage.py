@@ -5,7 +5,8 @@ them (catalog.json, so an undeclared column counts as undescribed), every macro 
 this project, every argument in each macro's signature, and every exposure, semantic model and
 metric. Run `dbt docs generate` first.
 
-Usage: python tools/doc_coverage.py [target_dir]   (prints the gaps; exit 1 below 100%)
+Usage: python -m market_sizing.checks.doc_coverage [target_dir]   (or market-sizing-doc-coverage; prints the
+gaps; exit 1 below 100%)
 """
 
 from __future__ import annotations
@@ -86,7 +87,8 @@ def load(target: Path) -> Coverage:
     return measure(manifest, catalog)
 
 
-def main(arguments: list[str]) -> int:
+def main(arguments: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if arguments is None else arguments
     coverage = load(Path(arguments[0]) if arguments else Path("target"))
     for gap in coverage.missing:
         print(f"undocumented {gap}")
@@ -97,4 +99,4 @@ def main(arguments: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())

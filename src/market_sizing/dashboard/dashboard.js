@@ -1,4 +1,4 @@
-// The market dashboard's code (inlined into the page by tools/dashboard.py after plotly.js).
+// The market dashboard's code (inlined into the page by market_sizing.dashboard.page after plotly.js).
 // It reads the marts' rows from the JSON script element, lets the reader pick a market and
 // geography (also as ?market=...&geography=... in the address), and draws that scope's reports
 // only. Every number it shows is a mart value rounded for display, recorded in window.dashboard.shown

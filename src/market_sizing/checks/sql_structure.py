@@ -7,7 +7,8 @@ Every model is `with <import CTEs>, <logic CTEs> <final select>`:
 - the statement ends with a final select that reads one CTE of the file (no `ref()`, no join),
   optionally ordered.
 
-Usage: python tools/check_sql_structure.py [paths...] (default: every .sql file under models/).
+Usage: python -m market_sizing.checks.sql_structure [paths...]   (or market-sizing-check-sql; default: every
+.sql file under models/ of the working directory).
 """
 
 from __future__ import annotations
@@ -94,7 +95,8 @@ def problems(path: Path) -> list[str]:
     return found
 
 
-def main(arguments: list[str]) -> int:
+def main(arguments: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if arguments is None else arguments
     paths = [Path(argument) for argument in arguments] or sorted(Path("models").rglob("*.sql"))
     found = [problem for path in paths for problem in problems(path)]
     for problem in found:
@@ -104,4 +106,4 @@ def main(arguments: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())

@@ -1,15 +1,16 @@
 """Build the market dashboard: one self-contained, interactive HTML page from the published warehouse.
 
 The page holds the marts' rows as JSON, plotly.js (inlined from the installed `plotly` package) and
-its own code (tools/dashboard.js), so it opens from disk with no network. The reader picks a market
-and geography; every number shown is a mart value rounded for display, and a null the marts hold is
-shown as "not disclosed" (or "not covered"), never as a number.
+its own code (dashboard.js, package data beside this module), so it opens from disk with no network.
+The reader picks a market and geography; every number shown is a mart value rounded for display, and
+a null the marts hold is shown as "not disclosed" (or "not covered"), never as a number.
 
 The data goes in as a JSON script element with `<`, `>`, `&`, U+2028 and U+2029 escaped, and the
 page is put together by joining fixed pieces: no value passes through a placeholder substitution.
 A Content-Security-Policy lets only the page's own two scripts run (by their hashes) and fetch nothing.
 
-Usage: python tools/dashboard.py [--database PATH] [--output target/dashboard.html]   (default: the published warehouse)
+Usage: python -m market_sizing.dashboard.page [--database PATH] [--output target/dashboard.html]
+       (or market-sizing-dashboard; default: the published warehouse)
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ import duckdb
 
 from market_sizing.publishing.settings import published_path
 
-HERE = Path(__file__).resolve().parent
+# The page's shell and code: package data of market_sizing.dashboard.
+ASSETS = resources.files("market_sizing.dashboard")
 LOCKED_DOWN = {"enable_external_access": False, "lock_configuration": True}
 Rows = list[dict[str, Any]]
 
@@ -152,7 +154,7 @@ def csp_hash(code: str) -> str:
 def render(data: dict[str, Rows], library: str | None = None) -> str:
     """The page: the shell's fixed pieces joined with the policy, the data and the two scripts."""
     library = plotly_js() if library is None else library
-    application = (HERE / "dashboard.js").read_text(encoding="utf-8")
+    application = (ASSETS / "dashboard.js").read_text(encoding="utf-8")
     policy = "; ".join(
         (
             "default-src 'none'",
@@ -170,10 +172,10 @@ def render(data: dict[str, Rows], library: str | None = None) -> str:
         "scripts": inline_script(library) + inline_script(application),
     }
     # The shell is split before anything is joined to it, so a value can never be taken for a slot.
-    parts = SLOT.split((HERE / "dashboard.html").read_text(encoding="utf-8"))
+    parts = SLOT.split((ASSETS / "dashboard.html").read_text(encoding="utf-8"))
     names = parts[1::2]
     if sorted(names) != sorted(pieces):
-        raise ValueError(f"tools/dashboard.html must hold each slot once: {sorted(pieces)}, found {names}")
+        raise ValueError(f"dashboard.html must hold each slot once: {sorted(pieces)}, found {names}")
     page = [parts[0]]
     for name, static in zip(names, parts[2::2], strict=True):
         page += [pieces[name], static]

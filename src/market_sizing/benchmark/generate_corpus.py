@@ -37,7 +37,11 @@ Every generated corpus is valid input: it passes every validation of the project
 from `--seed`: the same number of reports and seed give byte-identical files. Rows are streamed to
 the files as they are made; memory does not grow with the number of reports.
 
-    python benchmarks/generate_corpus.py --reports 10000 --out target/corpus_10000
+The input contract and the shipped regions are read from the dbt project in the working directory
+(or at or above it; `--project-dir` names another):
+
+    python -m market_sizing.benchmark.generate_corpus --reports 10000 --out target/corpus_10000
+    market-sizing-corpus --reports 10000 --out target/corpus_10000   # the same, as the package's command
 """
 
 from __future__ import annotations
@@ -55,8 +59,6 @@ from types import TracebackType
 from typing import Self, TextIO
 
 from market_sizing import contract
-
-REPO_ROOT = Path(__file__).resolve().parents[1]
 
 SHAPES = ("start_end", "start_only", "end_only", "many_values", "disagreeing")
 # A market per this many reports, up to MAX_MARKETS: every market gets reports at several scopes.
@@ -362,8 +364,7 @@ def make_market(
 class CorpusWriter:
     """Streams rows to the input files of `out`, each with the contract's header and columns."""
 
-    def __init__(self, out: Path, names: Sequence[str]) -> None:
-        tables = contract.tables(REPO_ROOT)
+    def __init__(self, out: Path, names: Sequence[str], tables: dict[str, contract.Table]) -> None:
         self._columns = {name: tables[name].columns for name in names}
         self._known = {name: frozenset(columns) for name, columns in self._columns.items()}
         self._required = {name: tables[name].required for name in names}
@@ -889,8 +890,11 @@ def series_geography(geography: Geography, market: Market, round_number: int, rn
     return rng.choice(ranked[:3]) if rng.random() < 0.8 else rng.choice(countries)
 
 
-def write_corpus(reports: int, seed: int, out: Path, *, ancestor_shares: bool = False) -> dict[str, int]:
-    """Write every input file into `out`; return the data rows written per file.
+def write_corpus(
+    reports: int, seed: int, out: Path, project_dir: Path, *, ancestor_shares: bool = False
+) -> dict[str, int]:
+    """Write every input file of the contract of the dbt project `project_dir` into `out`; return the
+    data rows written per file.
 
     Reports of a child market use its ancestors' segments in claims, mentions, CAGRs and undated
     shares; dated shares (which leave an unallocated residual) only in the dimensions of the
@@ -900,13 +904,14 @@ def write_corpus(reports: int, seed: int, out: Path, *, ancestor_shares: bool = 
     relationships test of fct_segment_shares.segment_id.
     """
     out.mkdir(parents=True, exist_ok=True)
-    seeds = contract.seed_directory(REPO_ROOT)
+    tables = contract.tables(project_dir)
+    seeds = contract.seed_directory(project_dir)
     shutil.copyfile(seeds / "regions.csv", out / "regions.csv")
     geography = Geography.read(out / "regions.csv")
     rng = random.Random(seed)
     markets = generate_markets(market_count(reports), geography, rng)
-    names = [name for name in contract.tables(REPO_ROOT) if name != "regions"]
-    with CorpusWriter(out, names) as writer:
+    names = [name for name in tables if name != "regions"]
+    with CorpusWriter(out, names, tables) as writer:
         for market in markets:
             writer.row(
                 "markets",
@@ -935,7 +940,7 @@ def write_corpus(reports: int, seed: int, out: Path, *, ancestor_shares: bool = 
         counts = dict(writer.counts)
     with (out / "regions.csv").open(encoding="utf-8") as handle:
         counts["regions"] = sum(1 for _ in handle) - 1
-    return {name: counts[name] for name in contract.tables(REPO_ROOT)}
+    return {name: counts[name] for name in tables}
 
 
 def generate_series(
@@ -966,7 +971,7 @@ def generate_series(
         series_number += 1
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reports", type=int, required=True, help="number of reports")
     parser.add_argument("--seed", type=int, default=20261125, help="random seed (same seed, same files)")
@@ -976,9 +981,22 @@ def main() -> None:
         action="store_true",
         help="state dated shares of ancestor markets' segment dimensions too (see write_corpus)",
     )
-    arguments = parser.parse_args()
+    parser.add_argument(
+        "--project-dir",
+        type=Path,
+        help="the dbt project of the input contract and regions (default: at or above the working directory)",
+    )
+    arguments = parser.parse_args(argv)
+    try:
+        project_dir = contract.find_project_dir(arguments.project_dir or Path.cwd())
+    except FileNotFoundError as error:
+        parser.error(str(error))
     counts = write_corpus(
-        arguments.reports, arguments.seed, arguments.out, ancestor_shares=arguments.ancestor_segment_shares
+        arguments.reports,
+        arguments.seed,
+        arguments.out,
+        project_dir,
+        ancestor_shares=arguments.ancestor_segment_shares,
     )
     print(", ".join(f"{name}: {count}" for name, count in counts.items()))
 
