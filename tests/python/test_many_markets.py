@@ -20,6 +20,10 @@ from warehouse_rules import ALL_CHECKS
 
 Check = Callable[[duckdb.DuckDBPyConnection], None]
 
+# One xdist worker runs the whole module, so that its module-scoped build of the new market
+# is made once (pytest.ini: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("many_markets")
+
 # A market, its segments, and four publishers' reports of its US market: one publisher in two
 # editions (the later one also syndicated on a newswire), and one far off (a different scope).
 NEW_ROWS = {
