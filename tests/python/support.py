@@ -24,6 +24,7 @@ DBT_TIMEOUT_SECONDS = 900
 
 PUBLISHED_NAME = "warehouse.duckdb"
 BUILD_NAME = "target/build.duckdb"
+PARSE_STATE = "target/partial_parse.msgpack"
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,47 @@ def copy_project(destination: Path) -> Path:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target)
     return destination
+
+
+def copy_built_project(source: Path, destination: Path) -> Path:
+    """A private copy of a project directory as a build left it: databases, target/ and exports too."""
+    shutil.copytree(source, destination, symlinks=True)
+    return destination
+
+
+@dataclass(frozen=True)
+class ProjectTemplate:
+    """One project directory that a test worker lays anew for each test that edits and builds it.
+
+    The directory stays at one path, so the parse state dbt saved there (target/partial_parse.msgpack)
+    stays valid: dbt's partial parsing re-parses only the files a test changed, as it does in a checkout
+    where a user edits a seed after a build. The state is dbt's own and keyed to this path and
+    environment (the profile names absolute database paths); it is never moved to another directory,
+    where dbt would load the seeds a test did not change from the directory that wrote it.
+    """
+
+    directory: Path
+    parse_state: bytes
+
+    @classmethod
+    def create(cls, directory: Path) -> ProjectTemplate:
+        """Copy the project into `directory` and parse it once (`dbt parse`)."""
+        copy_project(directory)
+        run = run_dbt(directory, "parse")
+        assert run.returncode == 0, run.output[-3000:]
+        return cls(directory, (directory / PARSE_STATE).read_bytes())
+
+    def fresh(self, published: Path | None = None) -> Path:
+        """The directory with nothing but what `copy_project` copies, `published` (when given) as its
+        published warehouse, and the parse state of the unchanged project."""
+        shutil.rmtree(self.directory)
+        copy_project(self.directory)
+        if published is not None:
+            shutil.copy2(published, self.directory / PUBLISHED_NAME)
+        state = self.directory / PARSE_STATE
+        state.parent.mkdir()
+        state.write_bytes(self.parse_state)
+        return self.directory
 
 
 def run_dbt(project_dir: Path, *args: str) -> DbtRun:

@@ -119,9 +119,9 @@ def add_new_report(project: Path) -> None:
     append_rows(project / "seeds" / "report_figures.csv", figures)
 
 
-def test_a_new_report_is_rows_in_the_seeds(project_copy: Path) -> None:
-    add_new_report(project_copy)
-    run = run_dbt(project_copy, "build")
+def test_a_new_report_is_rows_in_the_seeds(fresh_project: Path) -> None:
+    add_new_report(fresh_project)
+    run = run_dbt(fresh_project, "build")
     assert run.returncode == 0, run.output
     with run.connect() as db:
         series = db.execute(
@@ -147,13 +147,13 @@ def test_a_new_report_is_rows_in_the_seeds(project_copy: Path) -> None:
         )
 
 
-def test_a_negative_market_size_stops_the_build_naming_file_line_and_rule(project_copy: Path) -> None:
-    path = project_copy / "seeds" / "report_figures.csv"
+def test_a_negative_market_size_stops_the_build_naming_file_line_and_rule(fresh_project: Path) -> None:
+    path = fresh_project / "seeds" / "report_figures.csv"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     line_number = next(number for number, line in enumerate(lines, start=1) if line.startswith("dmr25_size_2034,"))
     lines[line_number - 1] = lines[line_number - 1].replace(",558.4,", ",-558.4,")
     path.write_text("".join(lines), encoding="utf-8")
-    run = run_dbt(project_copy, "build")
+    run = run_dbt(fresh_project, "build")
     assert run.returncode != 0
     assert f"seeds/report_figures.csv line {line_number} [dmr25_size_2034]" in run.output
     assert "a market size must be greater than zero" in run.output

@@ -6,14 +6,13 @@ fine in substance (a byte-order mark, Windows line endings) are accepted, and th
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from support import PUBLISHED_NAME, DbtRun, copy_project, file_digest, marts_checksum, run_build, run_dbt
+from support import PUBLISHED_NAME, DbtRun, ProjectTemplate, file_digest, marts_checksum, run_build
 
 Edit = Callable[[Path], None]
 
@@ -354,17 +353,12 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> DbtRun:
-    run = run_dbt(copy_project(tmp_path_factory.mktemp("template")), "build")
-    assert run.returncode == 0, run.output
-    return run
-
-
-def fresh_copy(template: DbtRun, destination: Path) -> Path:
-    project = copy_project(destination)
-    shutil.copy2(template.database, project / PUBLISHED_NAME)
-    return project
+@pytest.fixture()
+def project(project_template: ProjectTemplate, warehouse: DbtRun) -> Path:
+    """The worker's project directory laid anew, with the session's published warehouse in it (the
+    build of the shipped seeds). Parsing is dbt's partial parsing from the unchanged project's state,
+    as in a checkout that was built before its seeds were edited."""
+    return project_template.fresh(published=warehouse.database)
 
 
 def test_the_catalogue_is_large_enough() -> None:
@@ -373,8 +367,7 @@ def test_the_catalogue_is_large_enough() -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
-def test_bad_input_fails_clearly_and_loses_nothing(template: DbtRun, tmp_path: Path, case: Case) -> None:
-    project = fresh_copy(template, tmp_path / "project")
+def test_bad_input_fails_clearly_and_loses_nothing(project: Path, case: Case) -> None:
     published = project / PUBLISHED_NAME
     before = file_digest(published)
     case.edit(project)
@@ -395,9 +388,8 @@ def test_bad_input_fails_clearly_and_loses_nothing(template: DbtRun, tmp_path: P
     ],
     ids=["byte-order mark: accepted", "CRLF line endings: accepted"],
 )
-def test_harmless_encodings_are_accepted_with_the_same_results(template: DbtRun, tmp_path: Path, edit: Edit) -> None:
-    project = fresh_copy(template, tmp_path / "project")
+def test_harmless_encodings_are_accepted_with_the_same_results(warehouse: DbtRun, project: Path, edit: Edit) -> None:
     edit(project)
     run = run_build(project)
     assert run.returncode == 0, run.output
-    assert marts_checksum(project / PUBLISHED_NAME) == marts_checksum(template.database)
+    assert marts_checksum(project / PUBLISHED_NAME) == marts_checksum(warehouse.database)

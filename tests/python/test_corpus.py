@@ -24,6 +24,10 @@ from support import REPO_ROOT, DbtRun, copy_project, run_dbt
 
 CORPUS_REPORTS = 2_000
 GENERATOR = [sys.executable, "-m", "market_sizing.benchmark.generate_corpus", "--project-dir", str(REPO_ROOT)]
+
+# One xdist worker runs the whole module, so that its module-scoped corpus and its build
+# are made once (pytest.ini: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("corpus")
 INPUT_FILES = tuple(contract.tables(REPO_ROOT))
 
 

@@ -13,6 +13,10 @@ from market_sizing import contract
 from market_sizing.checks.doc_coverage import measure, signature_arguments
 from support import REPO_ROOT, DbtRun, run_dbt
 
+# One xdist worker runs the whole module, so that its module-scoped `dbt docs generate`
+# is made once (pytest.ini: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("docs")
+
 
 @pytest.fixture(scope="module")
 def artifacts(warehouse: DbtRun) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -15,10 +15,14 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from support import DbtRun, copy_project, run_build
+from support import DbtRun, ProjectTemplate, copy_built_project, run_build
 from warehouse_rules import ALL_CHECKS
 
 Check = Callable[[duckdb.DuckDBPyConnection], None]
+
+# One xdist worker runs the whole module, so that its module-scoped build of the new market
+# is made once (pytest.ini: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("many_markets")
 
 # A market, its segments, and four publishers' reports of its US market: one publisher in two
 # editions (the later one also syndicated on a newswire), and one far off (a different scope).
@@ -78,13 +82,16 @@ def append_new_market(project: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def extended(tmp_path_factory: pytest.TempPathFactory) -> DbtRun:
-    project = copy_project(tmp_path_factory.mktemp("extended"))
+def extended(project_template: ProjectTemplate, tmp_path_factory: pytest.TempPathFactory) -> DbtRun:
+    """The shipped seeds and the new market's rows, built as `make build` builds them; the built project
+    is then copied out of the worker's reusable directory, which the next test lays anew."""
+    project = project_template.fresh()
     append_new_market(project)
     run = run_build(project)
     assert run.returncode == 0, run.output[-4000:]
     assert "PUBLISHED" in run.output
-    return run
+    kept = copy_built_project(project, tmp_path_factory.mktemp("extended") / "project")
+    return DbtRun(kept, run.returncode, run.output)
 
 
 @pytest.fixture()
