@@ -6,6 +6,8 @@ SPARK_INSTALLED := $(SPARK_VENV)/.installed
 CORPUS_REPORTS ?= 100000
 CORPUS_DIR ?= target/corpus_$(CORPUS_REPORTS)
 BENCHMARK_ARGS ?=
+# A checkout of a reference dbt project on DuckDB (dbt-labs/jaffle_shop_duckdb) to time warm builds against.
+BENCHMARK_REFERENCE ?=
 
 .PHONY: corpus build-corpus benchmark build-spark test-spark
 
@@ -21,7 +23,7 @@ build-corpus: corpus ## build the warehouse from that corpus through DuckDB's CS
 	$(BIN)/dbt build --vars '{corpus_dir: $(CORPUS_DIR)}'
 
 benchmark: $(INSTALLED) ## dbt build against the same SQL run directly, at growing sizes (BENCHMARKS.md)
-	$(BIN)/python -m market_sizing.benchmark.run_benchmark $(BENCHMARK_ARGS)
+	$(BIN)/python -m market_sizing.benchmark.run_benchmark $(if $(BENCHMARK_REFERENCE),--reference $(BENCHMARK_REFERENCE)) $(BENCHMARK_ARGS)
 
 build-spark: $(SPARK_INSTALLED) ## build on Apache Spark (local PySpark, .venv-spark)
 	$(SPARK_BIN)/dbt build --target spark

@@ -20,12 +20,13 @@ from pathlib import Path
 import duckdb
 
 from market_sizing import contract
-from market_sizing.benchmark.run_benchmark import THREADS, compile_plan, fresh
+from market_sizing.benchmark.run_benchmark import THREADS, compile_plan, fresh, profile_settings
 
 
-def timed_run(plan: dict[str, list[dict[str, str]]], database: Path) -> list[tuple[float, str]]:
+def timed_run(plan: dict[str, list[dict[str, str]]], database: Path, project: Path) -> list[tuple[float, str]]:
     """(seconds, model) of every model of the plan, run in order into `database`."""
-    connection = duckdb.connect(str(database), config={"threads": int(THREADS)})
+    config = {"threads": int(THREADS), **profile_settings(project)}
+    connection = duckdb.connect(str(database), config=config)
     timings: list[tuple[float, str]] = []
     for seed in plan["seeds"]:
         connection.execute(f"create schema if not exists {seed['schema']}")
@@ -72,7 +73,7 @@ def main(argv: list[str] | None = None) -> None:
     corpus = arguments.corpus.resolve() if arguments.corpus else None
     plan = json.loads(compile_plan(corpus, work, database, project).read_text())
     started = time.perf_counter()
-    timings = sorted(timed_run(plan, fresh(database)), reverse=True)
+    timings = sorted(timed_run(plan, fresh(database), project), reverse=True)
     total = time.perf_counter() - started
     print(f"{'seconds':>8} {'share':>6}  model   (direct run {total:.2f} s, {len(timings)} models, {THREADS} threads)")
     for seconds, name in timings:

@@ -35,12 +35,21 @@ from importlib import metadata
 from pathlib import Path
 
 import duckdb
+import yaml
 
 from market_sizing import contract
 
 BIN = Path(sys.executable).parent
 THREADS = os.environ.get("MARKET_SIZING_THREADS", "2")
 QUERY_REPEATS = 200
+
+
+def profile_settings(project: Path) -> dict[str, object]:
+    """The DuckDB settings of the project's dbt profile (profiles.yml, target dev): the direct run uses
+    them too, so that it is the same floor."""
+    profile = yaml.safe_load((project / "profiles.yml").read_text(encoding="utf-8"))
+    return dict(profile["market_sizing"]["outputs"]["dev"].get("settings") or {})
+
 
 DASHBOARD_QUERIES = {
     "yearly series of a report": (
@@ -174,7 +183,8 @@ def compile_plan(corpus: Path | None, work: Path, database: Path, project: Path)
 def run_direct(plan_path: Path, database: Path) -> None:
     """Child process: run the plan in one DuckDB connection (what dbt's models cost without dbt)."""
     plan = json.loads(plan_path.read_text())
-    connection = duckdb.connect(str(database), config={"threads": int(THREADS)})
+    settings = profile_settings(contract.find_project_dir(Path.cwd()))
+    connection = duckdb.connect(str(database), config={"threads": int(THREADS), **settings})
     for seed in plan["seeds"]:
         connection.execute(f"create schema if not exists {seed['schema']}")
         connection.execute(
@@ -292,6 +302,47 @@ def machine() -> str:
     )
 
 
+@dataclass(frozen=True)
+class WarmBuilds:
+    """Warm `dbt build`s of this project and of a reference project, alternated run by run."""
+
+    reference: str
+    ours: list[Measurement]
+    theirs: list[Measurement]
+
+
+def warm_builds(project: Path, reference: Path, runs: int, work: Path) -> WarmBuilds:
+    """Each project built once untimed (its database and partial-parse state exist, as after any earlier
+    build), then `runs` timed builds of each, alternating; both with the same number of threads."""
+    work.mkdir(parents=True, exist_ok=True)
+    ours_env = dbt_env(work / "warehouse.duckdb", project)
+    ours = [str(BIN / "dbt"), "build", "--target-path", str(work / "target")]
+    theirs_env = {**os.environ, "DBT_PROFILES_DIR": str(reference)}
+    theirs = [str(BIN / "dbt"), "build", "--threads", THREADS]
+    for command, env, directory in ((ours, ours_env, project), (theirs, theirs_env, reference)):
+        subprocess.run(command, cwd=directory, env=env, check=True, capture_output=True)
+    result = WarmBuilds(reference.name, [], [])
+    for run in range(runs):
+        result.ours.append(measure(ours, project, env=ours_env, log=work / f"ours_{run}.log"))
+        result.theirs.append(measure(theirs, reference, env=theirs_env, log=work / f"reference_{run}.log"))
+    return result
+
+
+def warm_table(warm: WarmBuilds) -> str:
+    ours, theirs = median([m.seconds for m in warm.ours]), median([m.seconds for m in warm.theirs])
+    return "\n".join(
+        [
+            f"Warm `dbt build`, medians of {len(warm.ours)} alternating runs, {THREADS} threads each:",
+            "",
+            "| project | warm build s | runs s | ratio |",
+            "|---|---:|---|---:|",
+            f"| market_sizing (shipped seeds) | {ours:.2f} | {', '.join(f'{m.seconds:.2f}' for m in warm.ours)} | "
+            f"{ours / theirs:.2f} |",
+            f"| {warm.reference} | {theirs:.2f} | {', '.join(f'{m.seconds:.2f}' for m in warm.theirs)} | 1.00 |",
+        ]
+    )
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 
@@ -336,6 +387,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--project-dir", type=Path, help="the dbt project to build (default: at or above the working directory)"
     )
+    parser.add_argument(
+        "--reference",
+        type=Path,
+        help="a reference dbt project on DuckDB (e.g. a checkout of dbt-labs/jaffle_shop_duckdb) to time warm "
+        "builds against, side by side",
+    )
     arguments = parser.parse_args(argv)
     try:
         project = contract.find_project_dir(arguments.project_dir or Path.cwd())
@@ -366,9 +423,16 @@ def main(argv: list[str] | None = None) -> None:
             capture_output=True,
         )
         results.append(benchmark("corpus (read_csv)", size, corpus, arguments.runs, work / f"run_{size}", project))
+    warm = None
+    if arguments.reference:
+        warm = warm_builds(project, arguments.reference.resolve(), arguments.runs, work / "warm")
     print(f"Machine: {machine()}\n")
     print(table(results, arguments.runs))
-    (work / "results.json").write_text(json.dumps([asdict(result) for result in results], indent=2))
+    if warm:
+        print()
+        print(warm_table(warm))
+    measured = {"results": [asdict(result) for result in results], "warm": asdict(warm) if warm else None}
+    (work / "results.json").write_text(json.dumps(measured, indent=2))
 
 
 if __name__ == "__main__":
