@@ -9,7 +9,7 @@ BENCHMARK_ARGS ?=
 # A checkout of a reference dbt project on DuckDB (dbt-labs/jaffle_shop_duckdb) to time warm builds against.
 BENCHMARK_REFERENCE ?=
 
-.PHONY: corpus build-corpus benchmark build-spark test-spark
+.PHONY: corpus build-corpus benchmark profile build-spark test-spark
 
 $(SPARK_INSTALLED): requirements.txt requirements-spark.txt
 	$(PYTHON) -m venv $(SPARK_VENV)
@@ -24,6 +24,9 @@ build-corpus: corpus ## build the warehouse from that corpus through DuckDB's CS
 
 benchmark: $(INSTALLED) ## dbt build against the same SQL run directly, at growing sizes (BENCHMARKS.md)
 	$(BIN)/python -m market_sizing.benchmark.run_benchmark $(if $(BENCHMARK_REFERENCE),--reference $(BENCHMARK_REFERENCE)) $(BENCHMARK_ARGS)
+
+profile: corpus ## seconds per model of the direct run over that corpus, EXPLAIN ANALYZE of the 5 slowest
+	$(BIN)/python -m market_sizing.benchmark.profile --corpus $(CORPUS_DIR) --explain 5
 
 build-spark: $(SPARK_INSTALLED) ## build on Apache Spark (local PySpark, .venv-spark)
 	$(SPARK_BIN)/dbt build --target spark
