@@ -901,7 +901,7 @@ def write_corpus(
     market's own taxonomy, unless `ancestor_shares`: the warehouse names that residual after the
     report's market (`unallocated__<market>__<dimension>`) while dim_segments generates residual
     members only for the dimensions of each market's own taxonomy, so such a corpus fails the
-    relationships test of fct_segment_shares.segment_id.
+    foreign-key test of fct_segment_shares.segment_id.
     """
     out.mkdir(parents=True, exist_ok=True)
     tables = contract.tables(project_dir)
