@@ -18,14 +18,20 @@ from support import (
     ProjectTemplate,
     copy_built_project,
     copy_project,
+    in_ci,
     run_dbt,
     sources_available,
 )
 
 
 def pytest_report_header() -> list[str]:
-    """Say once, before any test runs, when the source documents are missing (their tests skip)."""
-    return [] if sources_available() else [f"NOTE: {SOURCES_MISSING}; those tests skip."]
+    """Say once, before any test runs, when the source documents are missing: their tests fail in CI
+    and skip elsewhere (support.document_text)."""
+    if sources_available():
+        return []
+    return [
+        f"ERROR: {SOURCES_MISSING}; those tests fail." if in_ci() else f"NOTE: {SOURCES_MISSING}; those tests skip."
+    ]
 
 
 def session_directory(tmp_path_factory: pytest.TempPathFactory) -> Path:

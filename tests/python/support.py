@@ -5,8 +5,10 @@ dbt runs in a subprocess so that no DuckDB file stays open in the test process w
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -183,18 +185,46 @@ def sources_available() -> bool:
     return SOURCES_DIR.is_dir()
 
 
-def source_text(name: str) -> str:
-    """A source document from ../shared/sources.
+def in_ci() -> bool:
+    return bool(os.environ.get("CI"))
 
-    Where the folder is missing: in CI (environment variable CI set) the test fails, since CI always
-    has it; elsewhere it skips, with one reason shared by every such test (conftest prints it once).
+
+def document_text(document: str) -> str:
+    """The text of a kept copy as the seeds name it (report_sources.source_document): a path relative to
+    the repository's parent directory (`shared/sources/<file>`), with `#R<n>` for one `## R<n>.`
+    section of a file that holds several reports.
+
+    A file missing while ../shared/sources exists is a broken reference and fails. The whole folder
+    missing fails in CI (environment variable CI set), which always has it; elsewhere the test skips
+    with one reason shared by every such test, which conftest also prints once before the run.
     """
-    path = SOURCES_DIR / name
-    if not path.exists():
-        if os.environ.get("CI"):
+    name, _, anchor = document.partition("#")
+    path = REPO_ROOT.parent / name
+    if not path.is_file():
+        if sources_available():
+            pytest.fail(f"{path} is named by the seeds but does not exist")
+        if in_ci():
             pytest.fail(f"{path} is missing in CI. {SOURCES_MISSING}")
         pytest.skip(SOURCES_MISSING)
-    return path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    if not anchor:
+        return text
+    sections = [section for section in re.split(r"\n(?=## )", text) if section.startswith(f"## {anchor}.")]
+    assert len(sections) == 1, f"{document}: no single section {anchor}"
+    return sections[0]
+
+
+def seed_rows(name: str) -> list[dict[str, str]]:
+    with (REPO_ROOT / "seeds" / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def report_document(report_id: str) -> str:
+    """The kept copy of a report's first address that has one (seeds/report_sources.csv), as text."""
+    documents = [row["source_document"] for row in seed_rows("report_sources") if row["report_id"] == report_id]
+    kept = [document for document in documents if document]
+    assert kept, f"the seeds keep no copy of report {report_id}"
+    return document_text(kept[0])
 
 
 def tree_state(root: Path, outputs: tuple[str, ...] = ("target", "logs", "exports", ".exports")) -> dict[str, str]:

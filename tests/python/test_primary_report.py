@@ -12,10 +12,9 @@ import re
 import duckdb
 import pytest
 
-from support import source_text
+from support import report_document
 
 PRIMARY = "dmr_healthcare_cmo_2025"
-PRIMARY_SOURCE = "healthcare-cmo-market-overview.txt"
 
 
 def stated_sizes(text: str) -> dict[int, float]:
@@ -38,7 +37,7 @@ def stated_region_share(text: str) -> tuple[str, int, float]:
 
 @pytest.fixture(scope="module")
 def text() -> str:
-    return source_text(PRIMARY_SOURCE)
+    return report_document(PRIMARY)
 
 
 def yearly(db: duckdb.DuckDBPyConnection, report_id: str) -> dict[int, tuple[float | None, str]]:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import csv
 import re
 
 import duckdb
 import pytest
 
-from support import REPO_ROOT, source_text
+from support import document_text, seed_rows
+
+# The summaries of the peer reports, where the address of each is written.
+PEER_SUMMARIES = "shared/sources/peer-reports.md"
 
 
 def normalise_space(text: str) -> str:
@@ -16,20 +18,16 @@ def normalise_space(text: str) -> str:
 
 
 def source_for(document: str) -> str:
-    """Text of a report's kept copy: the whole file, or one `## R<n>.` section of peer-reports.md."""
-    name, _, anchor = document.removeprefix("shared/sources/").partition("#")
-    text = source_text(name)
-    if anchor:
-        sections = re.split(r"\n(?=## )", text)
-        matching = [section for section in sections if section.startswith(f"## {anchor}.")]
-        assert len(matching) == 1, f"{document}: no single section {anchor}"
-        text = matching[0]
-    return normalise_space(text)
+    """Text of a report's kept copy (the whole file, or its report's section), spaces normalised."""
+    return normalise_space(document_text(document))
 
 
-def seed_rows(name: str) -> list[dict[str, str]]:
-    with (REPO_ROOT / "seeds" / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+def test_every_kept_copy_the_seeds_name_exists() -> None:
+    """Each source_document of seeds/report_sources.csv names a file (and section) beside the project."""
+    documents = {row["source_document"] for row in seed_rows("report_sources") if row["source_document"]}
+    assert documents
+    for document in sorted(documents):
+        assert document_text(document).strip(), document
 
 
 def test_every_seeded_figure_is_in_the_audit_trail(db: duckdb.DuckDBPyConnection) -> None:
@@ -83,5 +81,5 @@ def test_every_report_names_its_address_and_access_date(db: duckdb.DuckDBPyConne
         assert url.startswith(("https://", "http://")), report_id
         assert accessed is not None, report_id
         if document is not None:
-            peers = normalise_space(source_text("peer-reports.md"))
+            peers = normalise_space(document_text(PEER_SUMMARIES))
             assert url in peers or url in source_for(document), report_id

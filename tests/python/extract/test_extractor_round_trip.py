@@ -17,10 +17,9 @@ import duckdb
 import pytest
 
 from market_sizing.extract import pipeline, rows, vocabulary
-from support import DbtRun, copy_project, run_dbt, source_text
+from support import DbtRun, copy_project, report_document, run_dbt
 
 PRIMARY = "dmr_healthcare_cmo_2025"
-PRIMARY_SOURCE = "healthcare-cmo-market-overview.txt"
 MARTS = {
     "fct_market_size_yearly": "year",
     "fct_regional_revenue": "region_id, year",
@@ -51,7 +50,7 @@ def primary_proposal(project: Path) -> rows.Proposal:
     _, reports = read_rows(project / "seeds" / "reports.csv")
     report = next(row for row in reports if row["report_id"] == PRIMARY)
     extraction = pipeline.extract(
-        source_text(PRIMARY_SOURCE),
+        report_document(PRIMARY),
         project / "seeds",
         vocabulary.load(project),
         market_id=report["market_id"],
