@@ -19,30 +19,10 @@ from pathlib import Path
 import duckdb
 
 from market_sizing import contract
-from market_sizing.benchmark.run_benchmark import THREADS, compile_plan, fresh, profile_settings
+from market_sizing.benchmark.run_benchmark import THREADS, Plan, compile_plan, fresh, run_plan
 
 
-def timed_run(plan: dict[str, list[dict[str, str]]], database: Path, project: Path) -> list[tuple[float, str]]:
-    """(seconds, model) of every model of the plan, run in order into `database`."""
-    config = {"threads": int(THREADS), **profile_settings(project)}
-    connection = duckdb.connect(str(database), config=config)
-    timings: list[tuple[float, str]] = []
-    for seed in plan["seeds"]:
-        connection.execute(f"create schema if not exists {seed['schema']}")
-        connection.execute(
-            f"create table {seed['schema']}.{seed['name']} as "  # noqa: S608 - names from the manifest
-            f"select * from read_csv('{seed['path']}', header = true, all_varchar = true)"
-        )
-    for model in plan["models"]:
-        connection.execute(f"create schema if not exists {model['schema']}")
-        started = time.perf_counter()
-        connection.execute(f"create {model['kind']} {model['schema']}.{model['name']} as {model['sql']}")
-        timings.append((time.perf_counter() - started, model["name"]))
-    connection.close()
-    return timings
-
-
-def explain(plan: dict[str, list[dict[str, str]]], database: Path, names: list[str], out: Path) -> None:
+def explain(plan: Plan, database: Path, names: list[str], out: Path) -> None:
     """`EXPLAIN ANALYZE` of each named model's query against what the timed run built (a query only
     reads; the compiled SQL names its catalog after the database file, so it runs in that file)."""
     out.mkdir(parents=True, exist_ok=True)
@@ -70,7 +50,7 @@ def main(argv: list[str] | None = None) -> None:
     corpus = arguments.corpus.resolve() if arguments.corpus else None
     plan = json.loads(compile_plan(corpus, work, database, project).read_text())
     started = time.perf_counter()
-    timings = sorted(timed_run(plan, fresh(database), project), reverse=True)
+    timings = sorted(run_plan(plan, fresh(database), project), reverse=True)
     total = time.perf_counter() - started
     models = sum(seconds for seconds, _ in timings)
     print(

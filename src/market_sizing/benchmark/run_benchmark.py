@@ -180,21 +180,32 @@ def compile_plan(corpus: Path | None, work: Path, database: Path, project: Path)
     return path
 
 
-def run_direct(plan_path: Path, database: Path) -> None:
-    """Child process: run the plan in one DuckDB connection (what dbt's models cost without dbt)."""
-    plan = json.loads(plan_path.read_text())
-    settings = profile_settings(contract.find_project_dir(Path.cwd()))
-    connection = duckdb.connect(str(database), config={"threads": int(THREADS), **settings})
+Plan = dict[str, list[dict[str, str]]]
+
+
+def run_plan(plan: Plan, database: Path, project: Path) -> list[tuple[float, str]]:
+    """Run the plan in one DuckDB connection with the profile's settings: load the seeds (if any), then
+    create every model in order; (seconds, model) of each model."""
+    connection = duckdb.connect(str(database), config={"threads": int(THREADS), **profile_settings(project)})
     for seed in plan["seeds"]:
         connection.execute(f"create schema if not exists {seed['schema']}")
         connection.execute(
             f"create table {seed['schema']}.{seed['name']} as "  # noqa: S608 - names from the manifest
             f"select * from read_csv('{seed['path']}', header = true, all_varchar = true)"
         )
+    timings: list[tuple[float, str]] = []
     for model in plan["models"]:
         connection.execute(f"create schema if not exists {model['schema']}")
+        started = time.perf_counter()
         connection.execute(f"create {model['kind']} {model['schema']}.{model['name']} as {model['sql']}")
+        timings.append((time.perf_counter() - started, model["name"]))
     connection.close()
+    return timings
+
+
+def run_direct(plan_path: Path, database: Path) -> None:
+    """Child process: run the plan (what dbt's models cost without dbt)."""
+    run_plan(json.loads(plan_path.read_text()), database, contract.find_project_dir(Path.cwd()))
 
 
 def mart_rows(database: Path) -> dict[str, int]:
