@@ -22,6 +22,16 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 PROJECT_ITEMS = ("dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "tests/dbt")
 SOURCES_DIR = REPO_ROOT.parent / "shared" / "sources"
 DBT_TIMEOUT_SECONDS = 900
+# Headless Chromium as the browser tests run it: no sandbox (root in CI), no network of its own.
+HEADLESS_CHROMIUM = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
 
 
 PUBLISHED_NAME = "warehouse.duckdb"

@@ -29,16 +29,10 @@ import duckdb
 import pytest
 
 from market_sizing.dashboard import page as dashboard
-from support import REPO_ROOT, DbtRun
+from support import HEADLESS_CHROMIUM, REPO_ROOT, DbtRun
 
 CHROMIUM_FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
+    *HEADLESS_CHROMIUM,
     "--disable-extensions",
     "--remote-debugging-pipe",
 )

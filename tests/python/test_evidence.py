@@ -23,21 +23,16 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from support import REPO_ROOT
+from market_sizing.publishing.settings import published_path
+from support import HEADLESS_CHROMIUM, REPO_ROOT
 
 pytestmark = pytest.mark.evidence
 
 EVIDENCE_DIR = REPO_ROOT / "bi" / "evidence"
 BUILD_DIR = Path(os.environ.get("EVIDENCE_BUILD_DIR", EVIDENCE_DIR / "build"))
-DATABASE = Path(os.environ.get("MARKET_SIZING_DB", REPO_ROOT / "market_sizing.duckdb"))
+DATABASE = REPO_ROOT / published_path()
 CHROMIUM_FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
+    *HEADLESS_CHROMIUM,
     # Virtual time: the page's scripts (DuckDB-Wasm and the queries) run to the end before the dump.
     "--virtual-time-budget=60000",
 )
