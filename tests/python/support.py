@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -134,12 +135,14 @@ class ProjectTemplate:
         return self.directory
 
 
-def run_dbt(project_dir: Path, *args: str) -> DbtRun:
-    """Run dbt in `project_dir`, publishing (when it publishes) to warehouse.duckdb inside it."""
+def run_dbt(project_dir: Path, *args: str, env: Mapping[str, str | None] | None = None) -> DbtRun:
+    """Run dbt in `project_dir`, publishing (when it publishes) to warehouse.duckdb inside it; `env`
+    overrides the project copy's environment (a None value unsets the variable)."""
+    environment = {**dbt_environment(project_dir), **(env or {})}
     completed = subprocess.run(
         dbt_command(*args),
         cwd=project_dir,
-        env=dbt_environment(project_dir),
+        env={name: value for name, value in environment.items() if value is not None},
         capture_output=True,
         text=True,
         timeout=DBT_TIMEOUT_SECONDS,

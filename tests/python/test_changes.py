@@ -17,7 +17,7 @@ import duckdb
 import pytest
 
 from market_sizing.publishing.settings import DEFAULT_PUBLISHED_PATH, PUBLISHED_SETTING
-from support import DBT_TIMEOUT_SECONDS, DbtRun, copy_project, dbt_command, dbt_environment
+from support import DbtRun, copy_project, run_dbt
 
 FIGURE = "dmr25_size_2025"
 OLD_VALUE, NEW_VALUE = "239.5", "250.5"
@@ -28,17 +28,7 @@ Snapshot = dict[str, dict[Key, dict[str, object]]]
 
 def build_with_default_path(project: Path) -> DbtRun:
     """`dbt build` with MARKET_SIZING_DB unset: the project publishes to its default name."""
-    environment = {name: value for name, value in dbt_environment(project).items() if name != PUBLISHED_SETTING}
-    completed = subprocess.run(
-        dbt_command("build"),
-        cwd=project,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=DBT_TIMEOUT_SECONDS,
-        check=False,
-    )
-    return DbtRun(project, completed.returncode, completed.stdout + completed.stderr)
+    return run_dbt(project, "build", env={PUBLISHED_SETTING: None})
 
 
 def primary_keys(project: Path) -> dict[str, list[str]]:

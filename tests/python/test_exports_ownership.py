@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from market_sizing.publishing.export_directories import (
     prepare_directory,
     swap_directory,
 )
-from support import DBT_TIMEOUT_SECONDS, copy_project, dbt_command, dbt_environment
+from support import copy_project, run_dbt
 
 
 def snapshot(directory: Path) -> dict[str, bytes]:
@@ -167,19 +166,8 @@ def test_an_existing_unmarked_run_directory_is_not_reused(tmp_path: Path) -> Non
 
 
 def build_with_exports(project: Path, exports: str | None) -> tuple[int, str]:
-    environment = dbt_environment(project)
-    if exports is not None:
-        environment[SETTING] = exports
-    completed = subprocess.run(
-        dbt_command("build"),
-        cwd=project,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=DBT_TIMEOUT_SECONDS,
-        check=False,
-    )
-    return completed.returncode, completed.stdout + completed.stderr
+    run = run_dbt(project, "build", env={SETTING: exports} if exports is not None else None)
+    return run.returncode, run.output
 
 
 @pytest.mark.parametrize("setting", [None, "data_for_bi"], ids=["default exports", SETTING])

@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from support import REPO_ROOT, DbtRun, copy_project, dbt_command, dbt_environment, file_digest, marts_checksum, run_dbt
+from support import REPO_ROOT, DbtRun, copy_project, file_digest, marts_checksum, run_dbt
 
 
 def start_reader(*args: str) -> subprocess.Popen[str]:
@@ -121,17 +121,9 @@ def test_readers_never_block_a_build_and_see_old_or_new_never_a_mix(published: D
         assert ask(sqlalchemy_reader, "select invocation_id from meta.build_info") == old_invocation
         rows_before = python_reader.execute("select count(*) from marts.fct_market_size_yearly").fetchone()[0]
 
-        rebuild = subprocess.run(
-            dbt_command("build"),
-            cwd=published.project_dir,
-            env=dbt_environment(published.project_dir),
-            capture_output=True,
-            text=True,
-            timeout=900,
-            check=False,
-        )
-        assert rebuild.returncode == 0, rebuild.stdout + rebuild.stderr
-        assert "PUBLISHED" in rebuild.stdout
+        rebuild = run_dbt(published.project_dir, "build")
+        assert rebuild.returncode == 0, rebuild.output
+        assert "PUBLISHED" in rebuild.output
 
         # Open readers keep their snapshot, complete and consistent.
         assert python_reader.execute("select invocation_id from meta.build_info").fetchone()[0] == old_invocation

@@ -20,12 +20,9 @@ import duckdb
 import pytest
 
 from support import (
-    DBT_TIMEOUT_SECONDS,
     REPO_ROOT,
     DbtRun,
     copy_project,
-    dbt_command,
-    dbt_environment,
     file_digest,
     run_dbt,
     tree_state,
@@ -36,16 +33,7 @@ PUBLISHED_MARTS = f"PUBLISHED {len(list((REPO_ROOT / 'models' / 'marts').glob('*
 
 
 def run_dbt_with(project: Path, environment: dict[str, str], *args: str) -> DbtRun:
-    completed = subprocess.run(
-        dbt_command(*args),
-        cwd=project,
-        env={**dbt_environment(project), **environment},
-        capture_output=True,
-        text=True,
-        timeout=DBT_TIMEOUT_SECONDS,
-        check=False,
-    )
-    return DbtRun(project, completed.returncode, completed.stdout + completed.stderr)
+    return run_dbt(project, *args, env=environment)
 
 
 def invocation_of(database: Path) -> str:
