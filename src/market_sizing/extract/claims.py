@@ -24,7 +24,9 @@ CLAIM_WORDING: tuple[tuple[str, re.Pattern[str]], ...] = (
         "fastest_growing",
         re.compile(
             r"\bfastest[- ]growing\b|\b(?:grow\w*|grew)\s+(?:at\s+)?(?:the\s+)?(?:fastest|quickest)\b"
-            r"|\b(?:highest|fastest)\s+(?:CAGR|growth)\b|\boutpac\w*\s+(?:its|their|the)\s+(?:peers|rivals|neighbou?rs)\b",
+            r"|\b(?:highest|fastest|strongest)\s+(?:(?:projected|expected|forecast|estimated|anticipated)\s+)?"
+            r"(?:CAGR|growth|compound\s+annual\s+growth)\b"
+            r"|\boutpac\w*\s+(?:its|their|the)\s+(?:peers|rivals|neighbou?rs)\b",
             re.IGNORECASE,
         ),
     ),
@@ -53,7 +55,9 @@ CLAIM_WORDING: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\btook\s+the\s+lead\b|\b(?:keep|keeps|maintain|maintains|retain|retains|hold|holds)\s+(?:its|their)\s+"
             r"(?:leading|dominant|top)\s+position\b|\b(?:is|are|was|were|remains?|remained)\s+(?:the\s+)?leading\b"
             rf"|{ORDINAL_BEFORE}\b(?:largest|highest|biggest|top|dominant)\s+(?:revenue\s+|market\s+|volume\s+)?share\b"
-            rf"|{ORDINAL_BEFORE}\b(?:largest|leading|dominant|biggest)\s+(?:single\s+|[\w-]+\s+){{0,3}}?(?:region|segment|market)\b",
+            rf"|{ORDINAL_BEFORE}\b(?:largest|leading|dominant|biggest)\s+(?:single\s+|[\w-]+\s+){{0,3}}?"
+            r"(?:region|segment|market|sector|category|country|application)\b"
+            r"|\b(?:generat\w*|earn\w*|brought\s+in|account\w*\s+for)\s+the\s+(?:highest|largest|most|biggest)\s+revenues?\b",
             re.IGNORECASE,
         ),
     ),

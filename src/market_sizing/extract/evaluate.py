@@ -26,6 +26,7 @@ compare by currency and scale ("US$ Bn" = "USD billion"), since the labels name 
 from __future__ import annotations
 
 import argparse
+import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ from typing import Any
 import yaml
 
 from market_sizing import contract
-from market_sizing.extract import pipeline, vocabulary
+from market_sizing.extract import pipeline, taxonomy, vocabulary
 from market_sizing.extract.pipeline import Extraction
 from market_sizing.extract.quantities import CURRENCIES
 from market_sizing.extract.taxonomy import Member, name_words, placement
@@ -105,10 +106,23 @@ def unit_key(unit: str | None) -> str:
     return f"{currency} {scale}".strip()
 
 
+def demonym_places() -> dict[str, str]:
+    """A place's adjective -> its region id as words ("australian" -> "australia", "american" ->
+    "united states"), from the extractor's demonym list."""
+    with taxonomy.DEMONYMS.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return {row["demonym"].lower(): row["region_id"].replace("_", " ") for row in rows}
+
+
+DEMONYM_PLACES = demonym_places()
+
+
 def market_name_key(name: str | None) -> str:
     """Market names compare as their words in any order, without a possessive, a leading "the",
-    "global"/"worldwide", a trailing "size" or the word "in" ("India's X market" = "X market in India")."""
+    "global"/"worldwide", a trailing "size" or the word "in" ("India's X market" = "X market in India"),
+    a place's adjective read as its name ("Australian coffee market" = "Australia coffee market")."""
     text = re.sub(r"['’]s\b", "", (name or "").lower())
+    text = " ".join(DEMONYM_PLACES.get(word, word) for word in text.split())
     text = re.sub(r"^\s*the\s+", "", text)
     text = re.sub(r"^(?:global|worldwide)\s+", "", text)
     text = re.sub(r"\s+size$", "", text.strip())

@@ -66,6 +66,17 @@ MARKET_WHOLE = re.compile(
 MARKET_NOUN = re.compile(
     r"\b(?:market|revenues?|sales|share|industry|spending|value|demand|consumption|volume)\b", re.IGNORECASE
 )
+# "31% of the total increase in world demand": a share of the growth, not of the market.
+INCREMENT = re.compile(r"\b(?:increase|increment|growth|gains?|rise|additions?)\b", re.IGNORECASE)
+# "generate colocation revenue of USD 418.5 million": revenue of a kind the words name, perhaps one
+# segment's; "total revenue of", "annual revenues of" name the whole.
+KIND_OF_REVENUE = re.compile(r"\b(?P<kind>[a-z][\w-]*)\s+revenues?\s+(?:of|at|worth)\s+(?:about\s+|around\s+)?$")
+REVENUE_FLAG = " may be one segment's, not the whole market's"
+NOT_A_KIND = frozenset(
+    """total annual overall market its their the global combined aggregate industry gross net yearly
+    in a an to from generate generates generated generating bring brings brought earn earns earned
+    record records recorded post posts posted""".split()  # noqa: SIM905 - a word list reads better as text
+)
 WHOLE_ONLY = re.compile(r"^\s*of\s+(?:the\s+)?(?:total|whole|overall)\s*(?:in\s+)?$", re.IGNORECASE)
 NOT_BETWEEN_SHARE = re.compile(r"\b(?:to|and|but|while|as|gain\w*|increase\w*|grow\w*)\b|[,;]", re.IGNORECASE)
 NOT_A_MARKET_SIZE = re.compile(
@@ -240,6 +251,8 @@ def of_the_market(phrase: str) -> bool:
     global logistics costs" does not: a market noun, not only "total" or "global", must stand in the
     phrase (up to its first number)."""
     noun_phrase = re.split(r"\d", phrase)[0]
+    if INCREMENT.search(noun_phrase):
+        return False
     return MARKET_NOUN.search(noun_phrase) is not None or WHOLE_ONLY.match(noun_phrase) is not None
 
 
@@ -254,6 +267,9 @@ def classify(context: Context, group: list[Value]) -> tuple[str, tuple[int, int]
         before = context.sentence[clause_start(context.sentence, first.start) : first.start]
         if NOT_A_MARKET_SIZE.search(before):
             return "", None, ""
+        kind = KIND_OF_REVENUE.search(before)
+        if kind and kind.group("kind").lower() not in NOT_A_KIND:
+            return "market_size", None, f"'{kind.group('kind')} revenue'{REVENUE_FLAG}"
         return "market_size", None, ""
     for measure, finder in (("cagr", cagr_cue), ("share", share_cue)):
         cue = finder(context, group)
@@ -352,6 +368,7 @@ def read(context: Context, scope: Scope, vocabulary_units: frozenset[str]) -> Se
             reading.problems.append(f"{describe(group)}: a conversion of the amount before it, not a figure")
             continue
         read_group(context, group, scope, vocabulary_units, reading)
+    reading.figures = kind_of_revenue_carried(reading.figures)
     for index, figure in enumerate(reading.figures):
         # A CAGR without stated years may span the sentence's own dated sizes of its subject; the
         # document decides (a stated forecast period comes first).
@@ -385,6 +402,22 @@ def read(context: Context, scope: Scope, vocabulary_units: frozenset[str]) -> Se
                 inferred = replace(figure, period_start_year=min(earlier), period_as_stated="")
                 reading.figures[index] = inferred.flagged(PERIOD_INFERRED)
     return reading
+
+
+def kind_of_revenue_carried(found: list[Figure]) -> list[Figure]:
+    """ "colocation revenue of USD 418.5 million in 2025, projected to reach USD 1,429 million by 2030,
+    growing at a CAGR of 27.84%": the later figures of the same subject in the sentence measure the
+    same revenue, so they carry its flag."""
+    result: list[Figure] = []
+    carried = ""
+    for figure in found:
+        revenue = next((flag for flag in figure.flags if REVENUE_FLAG in flag), "")
+        if revenue and figure.measure == "market_size":
+            carried = revenue
+        elif carried and result and figure.subject == result[-1].subject and figure.measure != "share":
+            figure = figure.flagged(carried)
+        result.append(figure)
+    return result
 
 
 def read_group(
@@ -460,7 +493,7 @@ Spans = list[tuple[int, int] | None]
 
 def dated(context: Context, group: list[Value], figure: Figure) -> tuple[Figure | None, Spans]:
     """The figure with its year (sizes, shares) or period (CAGRs), and the spans of the words used."""
-    sentence, end = context.sentence, group_end(context, group)
+    sentence, end = context.sentence, after_conversion(context, group_end(context, group))
     limit = min(next_value_start(context, end), clause_end(sentence, end))
     if figure.measure == "cagr":
         period = dating.period_of(context, group, end, limit)
@@ -488,6 +521,17 @@ def dated(context: Context, group: list[Value], figure: Figure) -> tuple[Figure 
     if dating.YEAR_TOKEN.search(sentence):
         return figure.flagged(YEAR_ELSEWHERE), []
     return figure, []
+
+
+def after_conversion(context: Context, end: int) -> int:
+    """The end of a bracketed conversion right after the value ("700 billion won (US$590 million) in
+    2016"), so the year after it is the value's; else `end`."""
+    following = [value for value in context.values if value.start >= end]
+    if following and is_conversion(context, following[0]):
+        closing = context.sentence.find(")", following[0].end)
+        if closing >= 0 and not context.sentence[following[0].end : closing].strip():
+            return closing + 1
+    return end
 
 
 def set_off_by_commas(context: Context, group: list[Value]) -> bool:

@@ -88,6 +88,8 @@ def extract(
         flag_whole_market(
             result, "the text names no product or service as its market: what this figure measures is unsure"
         )
+    if "geography_id" in proposed.flags:
+        flag_whole_market(result, f"the report's geography is unsure ({proposed.flags['geography_id']})")
     result.figures = same_amount_elsewhere(result.figures)
     result.claims = undated_beside_undated(result)
     return result

@@ -24,16 +24,17 @@ CURRENCIES: dict[str, str] = {
     "r$": "BRL",
     # Written out after the amount ("280.5 billion euros").
     "euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD",
-    "pounds": "GBP", "yen": "JPY", "rupees": "INR",
+    "pounds": "GBP", "yen": "JPY", "rupees": "INR", "won": "KRW", "reais": "BRL", "yuan": "CNY",
 }  # fmt: skip
-_SYMBOLS = sorted(CURRENCIES, key=len, reverse=True)
+AFTER_ONLY = frozenset({"won"})  # "600 billion won", but "won 12 billion in orders" is a verb
+_SYMBOLS = sorted(set(CURRENCIES) - AFTER_ONLY, key=len, reverse=True)
 CURRENCY = "|".join(re.escape(symbol) if not symbol.isalpha() else rf"{symbol}(?![a-z])" for symbol in _SYMBOLS)
 MONEY_BEFORE = re.compile(
     rf"(?<![\w$])(?P<currency>{CURRENCY})\s?(?P<number>{NUMBER})\s?(?P<scale>{SCALE})(?![\w])", re.IGNORECASE
 )
 MONEY_AFTER = re.compile(
     rf"(?<![\w.,])(?P<number>{NUMBER})\s?(?P<scale>{SCALE})\s+"
-    r"(?P<currency>[A-Z]{3}|US\$|euros?|(?:U\.?S\.?\s+)?dollars?|pounds|yen|rupees)(?![\w])",
+    r"(?P<currency>[A-Z]{3}|US\$|euros?|(?:U\.?S\.?\s+)?dollars?|pounds|yen|rupees|won|reais|yuan)(?![\w])",
     re.IGNORECASE,
 )
 # "$46.0B": a scale letter right after the number (not in the unit vocabulary: flagged for review).

@@ -10,9 +10,16 @@
   flagged (and so is every row about one of its segments); else none, flagged. A market given on the
   command line is certain.
 - Geography: a region named in that phrase or its sentence's lead-in ("Europe's ... market",
-  "the U.S. ... market"), "global"/"worldwide" there for `world`; else a region or "Global" in the
-  title; else `world`, certain when the text names two or more world regions, flagged otherwise. A
-  geography given on the command line is certain.
+  "the U.S. ... market"), "global"/"worldwide"/"international" there for `world`; else a region or
+  "Global" in the title's market name ("India Cold Chain Market Report"); else `world`, certain when
+  the text names two or more world regions, flagged otherwise. A place named elsewhere in the title
+  (a headline such as "Asia-Pacific paint market leads the way", "the Korean drone industry") is
+  proposed flagged, and so is a place from a sentence that states no amount when it stands before the
+  market phrase or the first sentence sizing a market names another place: pages often open with the
+  publisher's home or the leading producer, not the report's scope. A geography given on the command
+  line is certain.
+- A market phrase of a sentence with no amount must name a product or service ("especially in the US
+  market" does not).
 - Currency: that of the first whole-market size (USD when none), flagged when not USD.
 """
 
@@ -33,6 +40,12 @@ PHRASE_STOP = frozenset(
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 GLOBAL = re.compile(r"\b(?:global(?:ly)?|worldwide|world)\b", re.IGNORECASE)
+INTERNATIONAL = re.compile(r"^(?:the\s+)?international\b", re.IGNORECASE)  # "the international paints market"
+HEADLINE_AFTER_MARKET = re.compile(  # "... market leads the way": the title goes on as a sentence
+    r"^\s*(?:market|industry|sector)\s+(?!size|share|report|analysis|outlook|forecast|trends?|research|overview"
+    r"|insights?|data|definition|growth|by|in|to\s+20\d\d)[a-z]",
+    re.IGNORECASE,
+)
 TRAILING = re.compile(r"\s+(?:size|share|value|revenue)$", re.IGNORECASE)
 MARKET_HEAD = re.compile(r"\bmarket\b", re.IGNORECASE)
 HEAD_PATTERN = re.compile(rf"\b(?:{'|'.join(HEAD_WORDS)})\b", re.IGNORECASE)
@@ -45,7 +58,8 @@ INDUSTRY = re.compile(r"\b(?:industry|sector)$", re.IGNORECASE)
 # the opening sentences ("Global" capitalised alone may be a publisher's name: "Global Market Insights").
 WORLDWIDE = re.compile(
     r"\bthe\s+(?:global|worldwide)\s+(?:[\w-]+\s+){0,6}?(?:market|industry|sector)\b|^(?:globally|worldwide),"
-    r"|\b[a-z]+\s+worldwide\s+(?:is|was|were|are)\b",
+    r"|\b[a-z]+\s+worldwide\s+(?:is|was|were|are)\b"
+    r"|^(?:the\s+)?global\s+(?:[\w-]+\s+){1,6}?(?:is|was|were|are|will|stood|reached)\b",
     re.IGNORECASE,
 )
 LATIN_PHRASES = frozenset({"in vitro", "in vivo", "in situ", "in silico", "ex vivo"})
@@ -66,10 +80,12 @@ class ReportScope:
     flags: dict[str, str] = field(default_factory=dict)  # column -> why it needs review
 
 
-def words(text: str, taxonomy: Taxonomy) -> frozenset[str]:
+def words(text: str, taxonomy: Taxonomy, *, demonyms: bool = False) -> frozenset[str]:
     """The words of a market name without geography, "global", "market" and possessives."""
+    for region in reversed(taxonomy.regions_in(text, demonyms=demonyms)):  # "US" is a place only capitalised
+        text = f"{text[: region.start]} {text[region.end :]}"
     text = re.sub(r"['’]s\b", "", text.lower())
-    for region in taxonomy.regions_in(text):
+    for region in taxonomy.regions_in(text, demonyms=demonyms):
         text = text.replace(region.text.lower(), " ")
     text = GLOBAL.sub(" ", text)
     return frozenset(word for word in re.findall(r"[a-z0-9&-]+", text) if word not in (*HEAD_WORDS, "the"))
@@ -124,11 +140,21 @@ def propose(
         flags["market_name"] = "the market phrase names no product or service: check the wording"
     elif not sized:
         flags["market_name"] = "market name from a sentence that states no amount: check the wording"
-    geography = (
-        geography_id or geography_of(f"{sentence_lead} {name}", taxonomy) or geography_of(document.title, taxonomy)
-    )
-    opening = prose(document)[:MAX_OPENING_SENTENCES]
-    if not geography and any(WORLDWIDE.search(sentence.text) for sentence in opening):
+    elif from_headline(document, name) and not restated(document, name, taxonomy):
+        flags["market_name"] = "market name from a headline (the first line, not a sentence): check the wording"
+    geography = geography_id or geography_of(f"{sentence_lead} {name}", taxonomy)
+    if geography and not geography_id and not sized:
+        unsure = unsized_place(document, taxonomy, geography, in_phrase=bool(geography_of(name, taxonomy)))
+        if unsure:
+            flags["geography_id"] = unsure
+    if not geography and INTERNATIONAL.match(name):
+        geography = WORLD
+    if not geography:
+        geography, unsure = title_geography(document.title, taxonomy)
+        if unsure:
+            flags["geography_id"] = unsure
+    every = prose(document)
+    if not geography and any(WORLDWIDE.search(sentence.text) for sentence in every):
         geography = WORLD
     if not geography and len(world_regions(document, taxonomy)) >= MIN_REGIONS_FOR_WORLD:
         geography = WORLD
@@ -156,6 +182,8 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, st
         span = market_phrase(sentence.text, amounts[0].start) if amounts else None
         if span is None and not amounts:
             span = market_phrase(sentence.text, len(sentence.text), heads=MARKET_HEAD)
+            if span is not None and not words(sentence.text[span[0] : span[1]], taxonomy, demonyms=True):
+                span = None  # "especially in the US market": a place, not a product or service
         if span is not None:
             end = span[1]
             place = PLACE_AFTER.match(sentence.text, end)
@@ -166,6 +194,30 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, st
             currency = money[0] if money else first_currency(document)
             return phrase, sentence.text[: span[0]], currency, bool(amounts)
     return "", "", "USD", False
+
+
+def from_headline(document: Document, name: str) -> bool:
+    """Whether the market name was taken from the text's first line standing alone without a full stop
+    ("World HVAC equipment market to reach USD 122 billion by 2020"), a headline's shorthand."""
+    opening = prose(document)[:1]
+    return (
+        bool(opening)
+        and opening[0].line == 1
+        and name in opening[0].text
+        and not re.search(r"[.!?]\s*$", opening[0].text)
+    )
+
+
+def restated(document: Document, name: str, taxonomy: Taxonomy) -> bool:
+    """Whether a later opening sentence names the market with the same words ("The global telehealth
+    market ..." after the headline "Telehealth Market Worth ...")."""
+    wanted = words(name, taxonomy)
+    for sentence in prose(document)[1:MAX_OPENING_SENTENCES]:
+        for head in MARKET_HEAD.finditer(sentence.text):
+            span = market_phrase(sentence.text, head.end())
+            if span is not None and words(sentence.text[span[0] : span[1]], taxonomy) == wanted:
+                return True
+    return False
 
 
 def prose(document: Document) -> list[Sentence]:
@@ -202,6 +254,39 @@ def world_regions(document: Document, taxonomy: Taxonomy) -> set[str]:
             if taxonomy.regions[name.member.member_id]["region_level"] == "region":
                 found.add(name.member.member_id)
     return found
+
+
+def unsized_place(document: Document, taxonomy: Taxonomy, place: str, *, in_phrase: bool) -> str:
+    """Why a place taken from a sentence that states no amount is unsure, or "": it is named before the
+    market phrase ("Korea has no global presence in the drone market"), or the first sentence that
+    sizes a market names another place for it ("the Chinese drone industry and market", then "the
+    world's consumer drone market is worth ...")."""
+    if not in_phrase:
+        return "the place is named before the market phrase, in a sentence that states no amount"
+    for sentence in prose(document)[:MAX_OPENING_SENTENCES]:
+        amounts = quantities.values(sentence.text)
+        span = market_phrase(sentence.text, amounts[0].start) if amounts and sentence.label_end is None else None
+        if span is not None:
+            sized = geography_of(sentence.text[: span[1]], taxonomy)
+            if sized and sized != place:
+                return f"a sentence that states no amount names {place}, the first sizing the market names {sized}"
+            return ""
+    return ""
+
+
+def title_geography(title: str, taxonomy: Taxonomy) -> tuple[str, str]:
+    """(geography, why it is unsure, or "") from the title: certain when the title's market name holds
+    the place and the title is not a headline going on after it; unsure for a place named elsewhere."""
+    name = title_market(title)
+    place = geography_of(name, taxonomy) if name else ""
+    if place and not HEADLINE_AFTER_MARKET.match(title[len(name) - len(name.split()[-1]) :]):
+        return place, ""
+    elsewhere = geography_of(title, taxonomy)
+    if elsewhere == WORLD:  # "Global Forecast to 2030", "Water Treatment Worldwide"
+        return elsewhere, ""
+    if elsewhere:
+        return elsewhere, "the title names a place, but not as the scope of a market (a headline or a page title)"
+    return "", ""
 
 
 def geography_of(text: str, taxonomy: Taxonomy) -> str:

@@ -60,7 +60,7 @@ OWNER = re.compile(
     r"['’]s\s+(?!(?:[\w-]+\s+){0,3}?(?:market|industry|sector|revenues?|sales|demand|spending)\b)", re.IGNORECASE
 )
 RESPECTIVELY = re.compile(r"^\s*,?\s*respectively\b", re.IGNORECASE)
-NAME_AFTER_LEAD = re.compile(r"\b(?:in|across|within|by|from|for)\s+(?:the\s+)?$", re.IGNORECASE)
+NAME_AFTER_LEAD = re.compile(r"\b(?:in|across|within|(?<!followed )by|from|for)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

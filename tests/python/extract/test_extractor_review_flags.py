@@ -371,10 +371,13 @@ def test_market_names_with_digits_and_latin_words() -> None:
 def test_a_market_name_from_a_sentence_without_an_amount_is_flagged() -> None:
     text = (
         "Gizmo forecasts 2024-2029\n\n"
-        "A new outlook gives a full view of the Danish market.\n\n"
-        "The Danish gizmo market will be worth USD 2.2 billion by 2029."
+        "A new outlook gives a full view of the Danish gizmo market.\n\n"
+        "The market will be worth USD 2.2 billion by 2029."
     )
     assert "market_name" in extract(text).scope.flags
+    # "the Danish market" names no product: the sentence with the amount names the market.
+    placed = extract(text.replace("Danish gizmo market.", "Danish market.").replace("The market", "The gizmo market"))
+    assert placed.scope.market_name == "gizmo market"
 
 
 def test_outpacing_its_peers_and_a_bracketed_list_of_largest_markets() -> None:
@@ -400,3 +403,100 @@ def test_a_conversion_in_brackets_a_quarter_and_us_dollar_written_apart() -> Non
     assert "38.2" not in sizes and any("conversion" in item.reason for item in extraction.unclassified)
     assert any("part of the year" in flag for flag in sizes["12"].flags)
     assert (sizes["88"].subject.member_id, sizes["88"].unit, sizes["88"].currency) == ("world", "US$ billion", "USD")
+
+
+def test_a_headline_place_is_not_the_reports_scope() -> None:
+    text = (
+        "Oceania widget market races ahead\n\n"
+        "The international widget market was put at USD 40.2 billion in 2020 and should reach USD 51.0 billion"
+        " by 2025."
+    )
+    extraction = extract(text)
+    assert extraction.scope.geography_id == "world" and "geography_id" not in extraction.scope.flags
+    assert ("market_size", "world", 2020, None, None, "40.2", "USD billion") in certain(extraction)
+    # Without "international", the headline's place is all the text offers: proposed, but flagged, and so
+    # is every figure that would inherit it.
+    vague = extract(text.replace("The international widget market", "The widget market"))
+    assert "geography_id" in vague.scope.flags
+    assert not certain(vague) and all("geography is unsure" in " ".join(f.flags) for f in vague.figures)
+
+
+def test_a_title_naming_the_market_with_its_place_is_certain() -> None:
+    extraction = extract(
+        "Japan Widget Market Size and Share Report\n\nThe widget market was valued at USD 3.1 billion in 2024."
+    )
+    assert extraction.scope.geography_id == "japan" and "geography_id" not in extraction.scope.flags
+    assert certain(extraction) == {("market_size", "japan", 2024, None, None, "3.1", "USD billion")}
+
+
+def test_a_place_only_market_phrase_or_a_place_before_the_phrase_is_no_scope() -> None:
+    # "the US market" names no product: the title's world market stands.
+    us = extract(
+        "World Widget Market\n\nWorld demand for widgets should rise 5.0% a year through 2030.\n"
+        "New housing will lift sales, especially in the US market."
+    )
+    assert us.scope.geography_id == "world"
+    # A place before the phrase of a sentence with no amount sets the scene; it is flagged.
+    scene = extract(
+        "Widget Review\n\nKorea has no presence in the widget market yet.\n"
+        "The combined market for home and office widgets should reach USD 9.5 billion by 2030."
+    )
+    assert scene.scope.geography_id == "south_korea" and "geography_id" in scene.scope.flags
+    assert not certain(scene)
+
+
+def test_a_place_contradicted_by_the_first_sized_market_is_flagged() -> None:
+    text = (
+        "Widgets Take Off\n\nThe fast growth of the Chinese widget industry and market stands out.\n"
+        "The world's consumer widget market is worth USD 0.5 billion in 2015."
+    )
+    extraction = extract(text)
+    assert extraction.scope.geography_id == "china" and "world" in extraction.scope.flags["geography_id"]
+    # The figure names its own place, so it is certain; only figures inheriting the scope are unsure.
+    assert certain(extraction) == {("market_size", "world", 2015, None, None, "0.5", "USD billion")}
+
+
+def test_revenue_of_a_named_kind_may_be_one_segments() -> None:
+    text = (
+        "Ruritania Widget Market Report\n\n"
+        "The market is also expected to generate rental revenue of USD 210.5 million in 2025, projected to reach"
+        " USD 640 million by 2030, growing at a CAGR of 24.9% during the forecast period (2025-2030)."
+    )
+    extraction = extract(text, geography_id="world")
+    assert not certain(extraction)
+    assert {key for key, reasons in flagged(extraction).items() if any("rental revenue" in r for r in reasons)} == {
+        "market_size 210.5",
+        "market_size 640",
+        "cagr 24.9",
+    }
+    # Revenue that names no kind ("brought in revenue of") is the market's own.
+    plain = extract(
+        "The widget market brought in revenue of USD 2.4 billion in 2020 and total revenue of USD 3.0 billion in 2022.",
+        geography_id="world",
+    )
+    assert {(row[1], row[2], row[5]) for row in certain(plain)} == {("world", 2020, "2.4"), ("world", 2022, "3.0")}
+
+
+def test_a_share_of_the_growth_is_no_market_share() -> None:
+    text = (
+        "Growth will slow in Japan, the largest market. Japan will still post the largest gains, accounting for"
+        " 29% of the total increase in world widget demand."
+    )
+    extraction = extract(text, geography_id="world")
+    assert not [f for f in extraction.figures if f.measure == "share"]
+
+
+def test_won_written_after_the_amount_is_korean_currency_and_its_bracketed_conversion_no_figure() -> None:
+    extraction = extract(
+        "The widget market is worth 700 billion won (US$590 million) in 2016.", geography_id="south_korea"
+    )
+    assert [(f.value, f.currency) for f in extraction.figures] == [("700", "KRW")]
+    assert extraction.figures[0].flags  # KRW is kept as stated, for review
+
+
+def test_a_headlines_market_name_is_certain_only_when_the_text_restates_it() -> None:
+    headline = "World widget market to reach USD 12 billion by 2030\n\n"
+    alone = extract(headline + "A new study sees global demand for widgets rising 4.0% a year through 2030.")
+    assert alone.scope.market_name == "World widget market" and "headline" in alone.scope.flags["market_name"]
+    again = extract(headline + "The world widget market stood at USD 8 billion in 2022.")
+    assert "market_name" not in again.scope.flags
