@@ -1,15 +1,20 @@
 """Helpers that build the dbt project into temporary directories and read the sources.
 
-dbt runs in a subprocess so that no DuckDB file stays open in the test process while dbt writes it.
+dbt runs in another process so that no DuckDB file stays open in the test process while dbt writes
+it: a process forked for the invocation from one that imported dbt once (`dbt_forks`), or, with
+MARKET_SIZING_TEST_FORKS=0, the `dbt` executable.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import os
 import re
+import select
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -135,14 +140,59 @@ class ProjectTemplate:
         return self.directory
 
 
+class DbtForks:
+    """This process's server of dbt processes (`dbt_forks`): each invocation is a fresh process, forked
+    from one that imported dbt once. MARKET_SIZING_TEST_FORKS=0 runs the `dbt` executable instead."""
+
+    _server: subprocess.Popen[str] | None = None
+
+    @classmethod
+    def enabled(cls) -> bool:
+        return os.environ.get("MARKET_SIZING_TEST_FORKS", "1") != "0"
+
+    @classmethod
+    def server(cls) -> subprocess.Popen[str]:
+        if cls._server is None or cls._server.poll() is not None:
+            cls._server = subprocess.Popen(
+                [sys.executable, "-m", "dbt_forks"],
+                cwd=Path(__file__).parent,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+        return cls._server
+
+    @classmethod
+    def run(cls, project_dir: Path, args: tuple[str, ...], environment: dict[str, str]) -> tuple[int, str]:
+        server = cls.server()
+        assert server.stdin is not None and server.stdout is not None
+        output = project_dir.parent / f".dbt-output-{os.getpid()}.log"
+        request = {"cwd": str(project_dir), "env": environment, "args": list(args), "output": str(output)}
+        server.stdin.write(json.dumps(request) + "\n")
+        server.stdin.flush()
+        child = json.loads(server.stdout.readline())["pid"]
+        ready, _, _ = select.select([server.stdout], [], [], DBT_TIMEOUT_SECONDS)
+        if not ready:
+            os.killpg(child, signal.SIGKILL)
+            raise subprocess.TimeoutExpired(["dbt", *args], DBT_TIMEOUT_SECONDS)
+        returncode = json.loads(server.stdout.readline())["returncode"]
+        text = output.read_text(encoding="utf-8", errors="replace")
+        output.unlink()
+        return returncode, text
+
+
 def run_dbt(project_dir: Path, *args: str, env: Mapping[str, str | None] | None = None) -> DbtRun:
     """Run dbt in `project_dir`, publishing (when it publishes) to warehouse.duckdb inside it; `env`
     overrides the project copy's environment (a None value unsets the variable)."""
     environment = {**dbt_environment(project_dir), **(env or {})}
+    environment = {name: value for name, value in environment.items() if value is not None}
+    if DbtForks.enabled():
+        returncode, output = DbtForks.run(project_dir, args, environment)
+        return DbtRun(project_dir, returncode, output)
     completed = subprocess.run(
         dbt_command(*args),
         cwd=project_dir,
-        env={name: value for name, value in environment.items() if value is not None},
+        env=environment,
         capture_output=True,
         text=True,
         timeout=DBT_TIMEOUT_SECONDS,

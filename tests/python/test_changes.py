@@ -19,6 +19,9 @@ import pytest
 from market_sizing.publishing.settings import DEFAULT_PUBLISHED_PATH, PUBLISHED_SETTING
 from support import DbtRun, copy_project, run_dbt
 
+# The module builds its project once (a module-scoped fixture): one worker runs all its tests.
+pytestmark = pytest.mark.xdist_group("changes")
+
 FIGURE = "dmr25_size_2025"
 OLD_VALUE, NEW_VALUE = "239.5", "250.5"
 

@@ -14,6 +14,9 @@ import pytest
 
 from support import REPO_ROOT, DbtRun, copy_project, file_digest, marts_checksum, run_dbt
 
+# The module builds its project once (a module-scoped fixture): one worker runs all its tests.
+pytestmark = pytest.mark.xdist_group("publish")
+
 
 def start_reader(*args: str) -> subprocess.Popen[str]:
     """A reader in its own process (one process may not mix connection configurations)."""

@@ -28,6 +28,9 @@ from support import (
     tree_state,
 )
 
+# The module builds its project once (a module-scoped fixture): one worker runs all its tests.
+pytestmark = pytest.mark.xdist_group("publish_guard")
+
 # What a publish says: every model under models/marts is a mart.
 PUBLISHED_MARTS = f"PUBLISHED {len(list((REPO_ROOT / 'models' / 'marts').glob('*.sql')))} marts"
 

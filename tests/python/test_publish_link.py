@@ -24,6 +24,9 @@ from sqlalchemy.pool import NullPool
 from market_sizing.publishing.layout import KEPT_PREVIOUS_BUILDS, Layout
 from support import REPO_ROOT, DbtRun, copy_project, run_dbt
 
+# The module builds its project once (a module-scoped fixture): one worker runs all its tests.
+pytestmark = pytest.mark.xdist_group("publish_link")
+
 RECIPES = (REPO_ROOT / "docs" / "bi-recipes.md").read_text(encoding="utf-8")
 BUILD_INFO = "select invocation_id from meta.build_info"
 

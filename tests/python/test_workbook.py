@@ -21,6 +21,9 @@ from market_sizing.publishing import workbook as workbook_module
 from market_sizing.publishing.workbook import basis_rules, doc_block, sheet_names, write_workbook
 from support import REPO_ROOT, DbtRun, copy_project, run_build
 
+# The module builds its project once (a module-scoped fixture): one worker runs all its tests.
+pytestmark = pytest.mark.xdist_group("workbook")
+
 # Report titles a spreadsheet would run as formulas, put into the seeds of the built copy.
 FORMULA_TITLES = {
     "dmr_healthcare_cmo_2023": '=HYPERLINK("https://example.invalid/","Healthcare CMO Market")',

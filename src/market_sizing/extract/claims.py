@@ -81,6 +81,18 @@ LIST_COMMA = re.compile(r",\s+(?:and\s+)?")
 PLACE_LEAD_IN = re.compile(r"^\s*(?:in|across|within|for)\s+(?:the\s+)?[^,]{1,40},\s*", re.IGNORECASE)
 OWN_GEOGRAPHY = "a claim about the report's own geography: it compares with places outside the report"
 DATED_GROWTH = "a growth claim with a year: the year may be another figure's, growth spans a period"
+# "China overtook the U.S. as the largest market": the words between two names before the wording.
+OVERTAKES = re.compile(
+    r"\s+(?:has\s+|had\s+)?(?:overt(?:ook|akes?|aken)|surpass(?:ed|es)?|displac(?:ed|es)|replac(?:ed|es)"
+    r"|outstripp?(?:ed|s)?|edged\s+out|beat|beats)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+# "the fastest growing region by players": a claim about another measure than the market's value.
+MEASURED_BY = re.compile(
+    r"\s*(?:(?:region|market|country|segment|category)\s+)?(?:by|in\s+terms\s+of)\s+(?:the\s+number\s+of\s+)?"
+    r"(?P<measure>players|users|subscribers|volumes?|units|shipments|installations|capacity|consumption|tonnage)\b",
+    re.IGNORECASE,
+)
 LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 
 
@@ -223,9 +235,12 @@ def clause_claims(
     if claim is None:
         return []
     other = other_market(trigger.group(), scope)
-    return [
-        claim.flagged(f"'{trigger.group()}' may name another market than the report's ({other})") if other else claim
-    ]
+    if other:
+        claim = claim.flagged(f"'{trigger.group()}' may name another market than the report's ({other})")
+    measure = MEASURED_BY.match(sentence, start + trigger.end())
+    if measure:
+        claim = claim.flagged(f"measured by {measure.group('measure')}, not by the market's value")
+    return [claim]
 
 
 def other_market(wording: str, scope: Scope) -> str:
@@ -276,6 +291,8 @@ def clause_claim(
         for name in context.names
         if start <= name.start and name.end <= start + trigger.start() and not holds_the_subject(sentence, name)
     ]
+    if len(before) > 1 and OVERTAKES.fullmatch(sentence[before[-2].end : before[-1].start]):
+        before = before[:-1]  # "China overtook the U.S. as the largest market": the first name leads
     if before:
         subject, subject_start = Subject.of(before[-1].member), before[-1].start
         lead_in = PLACE_LEAD_IN.match(sentence[start : start + trigger.start()])

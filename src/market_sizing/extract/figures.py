@@ -71,6 +71,14 @@ INCREMENT = re.compile(r"\b(?:increase|increment|growth|gains?|rise|additions?)\
 # "generate colocation revenue of USD 418.5 million": revenue of a kind the words name, perhaps one
 # segment's; "total revenue of", "annual revenues of" name the whole.
 KIND_OF_REVENUE = re.compile(r"\b(?P<kind>[a-z][\w-]*)\s+revenues?\s+(?:of|at|worth)\s+(?:about\s+|around\s+)?$")
+VOLUME_WORDS = r"(?P<measure>volumes?|units?|tonnes|tons|tonnage|shipments|players|users|subscribers|consumption)"
+VOLUME_AFTER = re.compile(
+    rf"\s*(?:of\s+(?:the\s+)?(?:total\s+|global\s+|world\s+|all\s+)?)?{VOLUME_WORDS}(?:\s+share)?\b",
+    re.IGNORECASE,
+)
+VOLUME_BEFORE = re.compile(rf"\b{VOLUME_WORDS}\s+share\s+(?:of\s+)?(?:about\s+|around\s+)?$", re.IGNORECASE)
+# "4 percent of the market this year": a year stated relative to the text's own date.
+RELATIVE_YEAR = re.compile(r"\b(?:this|last|next|the\s+current|the\s+coming)\s+(?:fiscal\s+)?year\b", re.IGNORECASE)
 REVENUE_FLAG = " may be one segment's, not the whole market's"
 NOT_A_KIND = frozenset(
     """total annual overall market its their the global combined aggregate industry gross net yearly
@@ -274,11 +282,21 @@ def classify(context: Context, group: list[Value]) -> tuple[str, tuple[int, int]
     for measure, finder in (("cagr", cagr_cue), ("share", share_cue)):
         cue = finder(context, group)
         if cue is not None:
-            return measure, cue, ""
+            return measure, cue, volume_share(context, group) if measure == "share" else ""
     cue = growth_cue(context, group)
     if cue is not None:
         return "cagr", cue, "a growth rate the text does not call a CAGR (annual rate assumed)"
     return "", None, ""
+
+
+def volume_share(context: Context, group: list[Value]) -> str:
+    """Why a share may be one of volume rather than of value ("58% of volume", "a 40% volume share"),
+    or ""."""
+    sentence, end = context.sentence, group_end(context, group)
+    after = VOLUME_AFTER.match(sentence, end)
+    before = VOLUME_BEFORE.search(sentence[max(0, group[0].start - 30) : group[0].start])
+    found = after or before
+    return f"a share of {found.group('measure')}, not of the market's value" if found else ""
 
 
 def cue_reason(group: list[Value]) -> str:
@@ -520,6 +538,9 @@ def dated(context: Context, group: list[Value], figure: Figure) -> tuple[Figure 
         return None, []
     if dating.YEAR_TOKEN.search(sentence):
         return figure.flagged(YEAR_ELSEWHERE), []
+    relative = RELATIVE_YEAR.search(sentence)
+    if relative:
+        return figure.flagged(f"the year is stated relative to the text's date ('{relative.group()}')"), []
     return figure, []
 
 

@@ -149,6 +149,11 @@ def propose(
             flags["geography_id"] = unsure
     if not geography and INTERNATIONAL.match(name):
         geography = WORLD
+    titled = geography_of(document.title, taxonomy)
+    if geography == WORLD and not geography_id and titled not in ("", WORLD):
+        # "Europe's Electric Vehicle Fleet ..." over "The global EV market has grown ...": which scope?
+        flags["geography_id"] = f"the opening sentence names the global market, the title {titled}"
+        flags.setdefault("market_name", f"the title names {titled}: the global market may not be the report's")
     if not geography:
         geography, unsure = title_geography(document.title, taxonomy)
         if unsure:

@@ -60,6 +60,7 @@ OWNER = re.compile(
     r"['’]s\s+(?!(?:[\w-]+\s+){0,3}?(?:market|industry|sector|revenues?|sales|demand|spending)\b)", re.IGNORECASE
 )
 RESPECTIVELY = re.compile(r"^\s*,?\s*respectively\b", re.IGNORECASE)
+TOGETHER = re.compile(r"\s*(?:,\s*)?(?:and|&|plus)\s+(?:the\s+)?", re.IGNORECASE)
 NAME_AFTER_LEAD = re.compile(r"\b(?:in|across|within|(?<!followed )by|from|for)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -109,6 +110,10 @@ def subjects(context: Context, group: list[Value], scope: Scope) -> list[Subject
             # "exports to India grew at a CAGR of 25.2%", "Korea's shipments of parts grew 12.5%"
             role = sentence[max(0, name.start - 6) : name.end + 20].strip()
             return [Subject(name.member, f"the place may be a trade partner or an owner, not the market ('{role}')")]
+        if len(before) > 1 and TOGETHER.fullmatch(sentence[before[-2].end : name.start]):
+            # "the U.S. and China will account for 49%": one value for two places together.
+            both = sentence[before[-2].start : name.end]
+            return [Subject(name.member, f"one value stated for several places together ('{both}')")]
         return [Subject.of(name.member)]
     after = name_after(context, first)
     if after is not None:

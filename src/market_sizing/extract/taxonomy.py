@@ -37,6 +37,7 @@ FOLLOWERS = frozenset(
     generated generates registered registers recorded records grew grows grow growing expanded expands
     takes take took maintains maintain market markets region regions segment segments sector subsector
     contributed contributes contributing commanded commands emerged emerges is
+    overtook overtakes overtaken surpassed surpasses outstripped outstrips replaced displaced edged beat beats
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 

@@ -33,7 +33,16 @@ def dev_scores() -> dict[str, Score]:
     return evaluate.evaluate(CORPUS, "dev", REPO_ROOT)[0]
 
 
-@pytest.mark.parametrize("part", ["dev", "test"])
+# The test part (evaluation/extractor/README_G.md) was run once, after the rules were tuned on dev only
+# (docs/adding-reports.md has the numbers): four of its labelled figures are proposed as certain rows
+# under another subject (g03's two world sizes and its CAGR read as Europe's, after "Europe dominate the
+# global Chocolate market" gave the report's geography; g20's 74.8 USD million segment size read as the
+# whole Indian market). Strict: the mark must go when they are fixed, which needs a fresh test part,
+# since these texts may not be used to pick a rule.
+TEST_PART_MISSES = pytest.mark.xfail(strict=True, reason="4 test-part figures proposed wrong (measured once)")
+
+
+@pytest.mark.parametrize("part", ["dev", pytest.param("test", marks=TEST_PART_MISSES)])
 def test_nothing_vanishes(part: str) -> None:
     """Every labelled figure is proposed correctly, or listed: flagged for review or unclassified."""
     vanished = []

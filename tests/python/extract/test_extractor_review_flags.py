@@ -500,3 +500,37 @@ def test_a_headlines_market_name_is_certain_only_when_the_text_restates_it() -> 
     assert alone.scope.market_name == "World widget market" and "headline" in alone.scope.flags["market_name"]
     again = extract(headline + "The world widget market stood at USD 8 billion in 2022.")
     assert "market_name" not in again.scope.flags
+
+
+def test_a_share_of_volume_a_relative_year_and_two_places_together_are_flagged() -> None:
+    extraction = extract(
+        "Oceania remains the hub of widget use, with 58% of volume. "
+        "Widget spending in Latin America will grow to $6 billion, or 4 percent of the market this year. "
+        "Japan and Korea will account for 31% of all widget spending in 2025.",
+        geography_id="world",
+    )
+    reasons = flagged(extraction)
+    assert "volume" in " ".join(reasons["share 58"])
+    assert "this year" in " ".join(reasons["share 4"])
+    assert "several places together" in " ".join(reasons["share 31"])
+    assert not [f for f in extraction.figures if f.measure == "share" and not f.flags]
+
+
+def test_the_first_of_two_places_overtakes_and_growth_by_players_is_another_measure() -> None:
+    extraction = extract(
+        "China overtook the U.S. as the largest market for widgets in 2015. "
+        "The Middle East and Africa is the fastest growing region by players this year.",
+        geography_id="world",
+    )
+    found = {(c.claim_type, c.subject.member_id): c.flags for c in extraction.claims}
+    assert ("leads", "china") in found and not found[("leads", "china")]
+    assert "players" in " ".join(found[("fastest_growing", "middle_east_and_africa")])
+
+
+def test_a_global_opening_under_a_title_naming_a_region_is_flagged() -> None:
+    extraction = extract(
+        "Europe's Widget Fleet Set to Double by 2030\n\n"
+        "The global widget market has grown fast, from 0.2% of sales in 2013 to 23.1% in 2023."
+    )
+    assert extraction.scope.geography_id == "world" and "europe" in extraction.scope.flags["geography_id"]
+    assert "market_name" in extraction.scope.flags

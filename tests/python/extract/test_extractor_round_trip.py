@@ -19,6 +19,9 @@ import pytest
 from market_sizing.extract import pipeline, rows, vocabulary
 from support import DbtRun, copy_project, report_document, run_dbt
 
+# The module builds its project once (a module-scoped fixture): one worker runs all its tests.
+pytestmark = pytest.mark.xdist_group("round_trip")
+
 PRIMARY = "dmr_healthcare_cmo_2025"
 MARTS = {
     "fct_market_size_yearly": "year",
