@@ -67,8 +67,13 @@ DATELINE = re.compile(r"^[^.!?]{0,80}?(?:\s•\s|\s--\s)")
 POSSESSIVE = re.compile(r"['’]s\b")
 CONTAINER_BEFORE = re.compile(r"\b(?:of|in|across|within)\s+the\s+$", re.IGNORECASE)
 CONTAINER_AFTER = re.compile(r"\s+markets?\b", re.IGNORECASE)
-# ", with over 80 million users in 2023": a year after such a turn is not the claim's.
-CLAIM_ASIDE = re.compile(r",\s+(?:with|as|which|where|thanks|due|driven|owing|because)\b", re.IGNORECASE)
+# ", with over 80 million users in 2023" and "... and is expected to post sales of USD 19.4 billion in
+# 2023": a year after such a turn is not the claim's.
+CLAIM_ASIDE = re.compile(
+    r",\s+(?:with|as|which|where|thanks|due|driven|owing|because)\b"
+    r"|\s+and\s+(?:is|are|was|were|will|should|has|have|had)\s+(?:\w+\s+){0,2}?(?:expected|set|forecast|projected|to)\b",
+    re.IGNORECASE,
+)
 EXAMPLES = re.compile(r"^[\w\s-]{0,30}?\bsuch\s+as\s+(?P<list>[^.;()]+?)\s*$", re.IGNORECASE)
 MAX_LABEL_WORDS = 6
 GENERIC_MARKET_WORDS = frozenset(
@@ -87,6 +92,7 @@ OVERTAKES = re.compile(
     r"|outstripp?(?:ed|s)?|edged\s+out|beat|beats)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?", re.IGNORECASE)
 # "the fastest growing region by players": a claim about another measure than the market's value.
 MEASURED_BY = re.compile(
     r"\s*(?:(?:region|market|country|segment|category)\s+)?(?:by|in\s+terms\s+of)\s+(?:the\s+number\s+of\s+)?"
@@ -293,6 +299,14 @@ def clause_claim(
     ]
     if len(before) > 1 and OVERTAKES.fullmatch(sentence[before[-2].end : before[-1].start]):
         before = before[:-1]  # "China overtook the U.S. as the largest market": the first name leads
+    listed = ""
+    if (
+        len(before) > 1
+        and claim_type.startswith("leads")
+        and LISTED.fullmatch(sentence[before[-2].end : before[-1].start])
+    ):
+        # "Switzerland, Belgium, France and Germany lead ...": several lead together, none alone.
+        listed = f"several names lead together ('{sentence[before[0].start : before[-1].end]}')"
     if before:
         subject, subject_start = Subject.of(before[-1].member), before[-1].start
         lead_in = PLACE_LEAD_IN.match(sentence[start : start + trigger.start()])
@@ -308,7 +322,7 @@ def clause_claim(
         subject = unnamed
         found = sentence.lower().find(unnamed.member.name.lower(), start, start + trigger.start())
         subject_start = found if found >= 0 else start
-    return make_claim(context, claim_type, subject, subject_start, trigger, start, year)
+    return make_claim(context, claim_type, subject, subject_start, trigger, start, year).flagged(listed)
 
 
 def holds_the_subject(sentence: str, name: NameMatch) -> bool:

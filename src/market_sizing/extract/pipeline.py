@@ -92,6 +92,7 @@ def extract(
         flag_whole_market(result, f"the report's geography is unsure ({proposed.flags['geography_id']})")
     result.figures = same_amount_elsewhere(result.figures)
     result.claims = undated_beside_undated(result)
+    result.claims = undated_in_snapshot(result, parsed)
     return result
 
 
@@ -120,6 +121,25 @@ def same_amount_elsewhere(found: list[Figure]) -> list[Figure]:
             figure = figure.flagged(f"the same amount is stated for {names} in the same year")
         result.append(figure)
     return result
+
+
+def undated_in_snapshot(result: Extraction, parsed: document.Document) -> list[Claim]:
+    """An undated claim in a table row of a snapshot page (one with a "Study Period" or "Base Year" row):
+    the page dates its tiles elsewhere ("Largest Share by Region | Europe", then "value share, Europe,
+    2023"), so which year the claim is for is unsure and it is flagged."""
+    rows = {(sentence.section, sentence.line) for sentence in parsed.sentences if sentence.label_end is not None}
+    snapshot = any(SNAPSHOT_ROW.match(sentence.text) for sentence in parsed.sentences if sentence.label_end is not None)
+    if not snapshot:
+        return result.claims
+    return [
+        claim.flagged("an undated claim of a snapshot table: the page dates its figures elsewhere")
+        if claim.year is None and (claim.section, claim.line) in rows
+        else claim
+        for claim in result.claims
+    ]
+
+
+SNAPSHOT_ROW = re.compile(r"^\s*(?:study\s+period|base\s+year)\b", re.IGNORECASE)
 
 
 def undated_beside_undated(result: Extraction) -> list[Claim]:

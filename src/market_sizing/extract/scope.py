@@ -142,18 +142,21 @@ def propose(
         flags["market_name"] = "market name from a sentence that states no amount: check the wording"
     elif from_headline(document, name) and not restated(document, name, taxonomy):
         flags["market_name"] = "market name from a headline (the first line, not a sentence): check the wording"
-    geography = geography_id or geography_of(f"{sentence_lead} {name}", taxonomy)
+    # The phrase's own place first: "Europe dominate the global chocolate market" is the world's.
+    in_phrase = geography_of(name, taxonomy)
+    geography = geography_id or in_phrase or geography_of(sentence_lead, taxonomy)
     if geography and not geography_id and not sized:
-        unsure = unsized_place(document, taxonomy, geography, in_phrase=bool(geography_of(name, taxonomy)))
+        unsure = unsized_place(document, taxonomy, geography, in_phrase=geography == in_phrase)
         if unsure:
             flags["geography_id"] = unsure
     if not geography and INTERNATIONAL.match(name):
         geography = WORLD
     titled = geography_of(document.title, taxonomy)
-    if geography == WORLD and not geography_id and titled not in ("", WORLD):
-        # "Europe's Electric Vehicle Fleet ..." over "The global EV market has grown ...": which scope?
-        flags["geography_id"] = f"the opening sentence names the global market, the title {titled}"
-        flags.setdefault("market_name", f"the title names {titled}: the global market may not be the report's")
+    if geography and not geography_id and titled not in ("", WORLD, geography) and from_sentence:
+        # "Europe's Electric Vehicle Fleet ..." over "The global EV market has grown ...", "Asia Beer
+        # Market" over "The Japanese beer market ...": which scope is the report's?
+        flags["geography_id"] = f"the opening market phrase names {geography}, the title {titled}"
+        flags.setdefault("market_name", f"the title names {titled}: the opening market may not be the report's")
     if not geography:
         geography, unsure = title_geography(document.title, taxonomy)
         if unsure:

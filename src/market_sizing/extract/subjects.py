@@ -60,8 +60,23 @@ OWNER = re.compile(
     r"['’]s\s+(?!(?:[\w-]+\s+){0,3}?(?:market|industry|sector|revenues?|sales|demand|spending)\b)", re.IGNORECASE
 )
 RESPECTIVELY = re.compile(r"^\s*,?\s*respectively\b", re.IGNORECASE)
+SEGMENT_IN = re.compile(
+    r"\b(?:segments?|categor(?:y|ies)|sub-?segments?)\s+(?:in|of|for)\s+(?:the\s+)?$", re.IGNORECASE
+)
+# "6.4% for field crops and 4.0% for fruits": a subject after the value (not a year, a period or the
+# market itself).
+FOR_AFTER = re.compile(
+    r"\s+for\s+(?!the\s+(?:forecast|period|year|market|industry|sector|whole|total|global|overall)\b)"
+    r"(?!(?:the\s+)?(?:19|20)\d\d\b)(?!(?:the\s+)?(?:next|coming|past|last|first|second)\b)"
+    r"(?P<what>(?:[a-z][\w&-]*\s+){0,3}[a-z][\w&-]*)",
+)
 TOGETHER = re.compile(r"\s*(?:,\s*)?(?:and|&|plus)\s+(?:the\s+)?", re.IGNORECASE)
-NAME_AFTER_LEAD = re.compile(r"\b(?:in|across|within|(?<!followed )by|from|for)\s+(?:the\s+)?$", re.IGNORECASE)
+# "accounts for 29% of the market in China" names China; "..., led by China" or "followed by Europe" do
+# not name the value's subject.
+NAME_AFTER_LEAD = re.compile(
+    r"\b(?:in|across|within|(?<!followed )(?<!led )(?<!driven )(?<!headed )(?<!dominated )by|from|for)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -106,6 +121,10 @@ def subjects(context: Context, group: list[Value], scope: Scope) -> list[Subject
         return [Subject.of(member) for member in distinct[-len(group) :]]
     if before and not MARKET_AS_SUBJECT.search(sentence[before[-1].end : first.start]):
         name = before[-1]
+        if SEGMENT_IN.search(sentence, 0, name.start):
+            # "The turf fertilizer segment in India ... was valued at": the place holds the subject.
+            role = sentence[max(0, name.start - 20) : name.end].strip()
+            return [Subject(name.member, f"the place holds a segment named before it ('{role}')")]
         if TRADE_LEAD.search(sentence, 0, name.start) or OWNER.match(sentence, name.end):
             # "exports to India grew at a CAGR of 25.2%", "Korea's shipments of parts grew 12.5%"
             role = sentence[max(0, name.start - 6) : name.end + 20].strip()
@@ -131,6 +150,10 @@ def subjects(context: Context, group: list[Value], scope: Scope) -> list[Subject
         # "The forecasts show colour cosmetics rising by 8.9% in 2024 ..., from $73.4 billion": many
         # words before the value, none naming the market, and no subject the rules can find.
         return [Subject(found.member, "no subject found in the words before the value: whole market assumed")]
+    named_after = FOR_AFTER.match(sentence, group[-1].end)
+    if found.member == scope.geography and not found.flag and named_after:
+        # "The projected CAGR is 6.4% for field crops": the words after the value name its subject.
+        return [Subject(found.member, f"the value is stated 'for {named_after.group('what')}': whole market assumed")]
     lead_in = DIMENSION_LEAD_IN.match(sentence)
     if found.member == scope.geography and lead_in and start >= lead_in.end():
         # "By component, services made up 68.1%; products ... log a 22.4% CAGR": a later clause of a

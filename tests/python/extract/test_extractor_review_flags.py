@@ -534,3 +534,57 @@ def test_a_global_opening_under_a_title_naming_a_region_is_flagged() -> None:
     )
     assert extraction.scope.geography_id == "world" and "europe" in extraction.scope.flags["geography_id"]
     assert "market_name" in extraction.scope.flags
+
+
+def test_the_market_phrases_own_place_comes_before_a_place_that_leads_it() -> None:
+    extraction = extract(
+        "Widget Market Driven by New Tastes\n\n"
+        "Europe dominate the global widget market during the forecast period 2024-2030.\n\n"
+        "The widget market was worth USD 14.1 billion in 2023 and should reach USD 20.5 billion by 2030."
+    )
+    assert extraction.scope.geography_id == "world" and "geography_id" not in extraction.scope.flags
+    assert ("market_size", "world", 2023, None, None, "14.1", "USD billion") in certain(extraction)
+
+
+def test_a_regional_title_over_a_countrys_market_phrase_is_flagged_and_asia_is_asia_pacific() -> None:
+    extraction = extract("Asia Widget Market\n\nThe Japanese widget market is worth US$5.5 billion in 2019.")
+    assert extraction.scope.geography_id == "japan"
+    assert "asia_pacific" in extraction.scope.flags["geography_id"] and "market_name" in extraction.scope.flags
+    southeast = extract("Widgets sell well in Southeast Asia.", geography_id="world")
+    assert not [m for m in southeast.mentions if m.subject.member_id == "asia_pacific"]
+
+
+def test_led_by_names_no_subject_and_a_later_clauses_year_is_not_the_claims() -> None:
+    extraction = extract(
+        "The region already accounts for nearly 29% of the global market, led by China, Vietnam and India. "
+        "Latin America is currently the largest widget market in the world and is expected to post sales of"
+        " USD 19.4 billion in 2023.",
+        geography_id="world",
+    )
+    assert not [f for f in extraction.figures if f.measure == "share" and f.subject.member_id == "china"]
+    assert [(c.claim_type, c.year) for c in extraction.claims if c.subject.member_id == "latin_america"] == [
+        ("leads", None)
+    ]
+
+
+def test_several_names_leading_together_a_segment_in_a_place_and_a_value_for_a_subject_after_it() -> None:
+    extraction = extract(
+        "Switzerland, Belgium, France and Germany lead this widget-loving continent. "
+        "The garden widget segment in India, a small part of the market, was valued at USD 74.8 million in 2021. "
+        "The projected CAGR for 2023-2030 is 6.4% for field widgets and 4.0% for fruit widgets.",
+        geography_id="india",
+    )
+    leads = [c for c in extraction.claims if c.claim_type.startswith("leads")]
+    assert leads and all("lead together" in " ".join(c.flags) for c in leads)
+    assert not certain(extraction)
+    reasons = flagged(extraction)
+    assert "holds a segment" in " ".join(reasons["market_size 74.8"])
+    assert "for field widgets" in " ".join(reasons["cagr 6.4"])
+
+
+def test_an_undated_claim_of_a_snapshot_table_is_flagged() -> None:
+    snapshot = "Study Period | 2018 - 2030\nLargest Share by Region | Europe\n"
+    extraction = extract(f"Widget Market Size\n\n{snapshot}", geography_id="world")
+    assert [(c.claim_type, c.subject.member_id, bool(c.flags)) for c in extraction.claims] == [
+        ("leads", "europe", True)
+    ]
