@@ -44,7 +44,7 @@ CLAIM_WORDING: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:key|critical|important|significant|major|prominent|notable|lucrative|paramount|vital|crucial|strategic)"
             r"\s+(?:markets?|regions?|position)\b"
             r"(?!\s+(?:drivers?|trends?|players?|participants?|factors?|dynamics|share|insights?|segments?|research))"
-            r"|\b(?:largest|biggest|leading)\s+(?:[\w-]+\s+){0,2}?(?:markets|regions|countries)\b",
+            r"|\b(?:largest|biggest|(?<!\bis\s)leading)\s+(?!(?:all\s+)?other\b)(?:[\w-]+\s+){0,2}?(?:markets|regions|countries)\b",
             re.IGNORECASE,
         ),
     ),
@@ -52,7 +52,7 @@ CLAIM_WORDING: tuple[tuple[str, re.Pattern[str]], ...] = (
         "leads",
         re.compile(
             r"\bdominat(?:e|es|ed|ing)\b|\b(?:lead|leads|led)\b(?!\s+(?:to|times)\b)|\btak(?:e|es|ing)\s+the\s+lead\b"
-            r"|\btook\s+the\s+lead\b|\b(?:keep|keeps|maintain|maintains|retain|retains|hold|holds)\s+(?:its|their)\s+"
+            r"|\btook\s+the\s+lead\b|\bleading\s+(?:all\s+)?other\s+(?:regions|markets|countries)\b|\b(?:keep|keeps|maintain|maintains|retain|retains|hold|holds)\s+(?:its|their)\s+"
             r"(?:leading|dominant|top)\s+position\b|\b(?:is|are|was|were|remains?|remained)\s+(?:the\s+)?leading\b"
             rf"|{ORDINAL_BEFORE}\b(?:largest|highest|biggest|top|dominant)\s+(?:revenue\s+|market\s+|volume\s+)?share\b"
             rf"|{ORDINAL_BEFORE}\b(?:largest|leading|dominant|biggest)\s+(?:single\s+|[\w-]+\s+){{0,3}}?"
@@ -62,7 +62,7 @@ CLAIM_WORDING: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
-CLAIM_YEAR = re.compile(rf"\b(?:in|for|during|by)\s+(?:the\s+year\s+)?(?P<year>{YEAR})(?![\w-])", re.IGNORECASE)
+CLAIM_YEAR = re.compile(rf"\b(?:in|for|during|by)\s+(?:the\s+year\s+)?(?P<year>{YEAR})(?![\w–—-])", re.IGNORECASE)
 DATELINE = re.compile(r"^[^.!?]{0,80}?(?:\s•\s|\s--\s)")
 POSSESSIVE = re.compile(r"['’]s\b")
 CONTAINER_BEFORE = re.compile(r"\b(?:of|in|across|within)\s+the\s+$", re.IGNORECASE)
@@ -90,6 +90,10 @@ DATED_GROWTH = "a growth claim with a year: the year may be another figure's, gr
 OVERTAKES = re.compile(
     r"\s+(?:has\s+|had\s+)?(?:overt(?:ook|akes?|aken)|surpass(?:ed|es)?|displac(?:ed|es)|replac(?:ed|es)"
     r"|outstripp?(?:ed|s)?|edged\s+out|beat|beats)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+CONTINUES = re.compile(
+    r"\s*(?:holding|accounting|capturing|commanding|representing|generating|contributing|making|with)\b",
     re.IGNORECASE,
 )
 LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?", re.IGNORECASE)
@@ -167,7 +171,13 @@ def part_claims(context: Context, scope: Scope, start: int, end: int, lead_year:
         year = CLAIM_YEAR.search(sentence, start + trigger.end(), aside.start() if aside else high)
         if year is None and index == 0:
             year = CLAIM_YEAR.search(sentence, start, start + trigger.start()) or lead_year
-        found.extend(clause_claims(context, start, claim_type, trigger, scope, year))
+        aside_year = CLAIM_YEAR.search(sentence, aside.start(), high) if aside and year is None else None
+        claims = clause_claims(context, start, claim_type, trigger, scope, year)
+        if aside_year:
+            # "North America should keep its lead, with 43.0% of revenue in 2018": 2018 may be the claim's.
+            reason = f"undated, while the words after it state {aside_year.group('year')}: the claim may be that year's"
+            claims = [claim.flagged(reason) for claim in claims]
+        found.extend(claims)
     return found
 
 
@@ -178,6 +188,10 @@ def claim_parts(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
     parts: list[tuple[int, int]] = []
     low = start
     for high in cuts[1:]:
+        if parts and CONTINUES.match(sentence, low) and parts[-1][1] == low:
+            parts[-1] = (parts[-1][0], high)  # ", holding the largest share of 38% in 2024": the same claim
+            low = high
+            continue
         if wordings(sentence[low:high]):  # a part without claim wording ("In 2024,") joins the next
             parts.append((low, high))
             low = high
@@ -431,12 +445,21 @@ def checked(found: list[Claim], geography: Member) -> list[Claim]:
     return result
 
 
-def first_of_each(found: list[Claim]) -> list[Claim]:
+def first_of_each(found: list[Claim], compared_as: dict[str, str]) -> list[Claim]:
     """A claim repeated (a heading or summary restating the lead) is kept once, as first stated with
-    a year if any statement gives one."""
+    a year if any statement gives one; kinds the contract compares as one (`compared_as`: "leads" and
+    "leads_revenue") are one claim, of the more specific kind."""
     kept: dict[tuple[str, str, str], Claim] = {}
     for claim in found:
-        earlier = kept.get(claim.key)
-        if earlier is None or (earlier.year is None and claim.year is not None):
-            kept[claim.key] = claim
+        key = (compared_as.get(claim.claim_type, claim.claim_type), *claim.key[1:])
+        earlier = kept.get(key)
+        if earlier is None:
+            kept[key] = claim
+            continue
+        # "took the largest revenue share" then "held the largest share": one lead, by revenue (the
+        # contract compares the two kinds as one).
+        specific = claim if earlier.claim_type == key[0] and claim.claim_type != key[0] else earlier
+        year = earlier.year if earlier.year is not None else claim.year
+        span = earlier.year_span if earlier.year is not None else claim.year_span
+        kept[key] = replace(specific, year=year, year_span=span) if specific.year is None else specific
     return list(kept.values())

@@ -527,6 +527,13 @@ def dated(context: Context, group: list[Value], figure: Figure) -> tuple[Figure 
     year, at_period_end = dating.year_of(context, group, end, stop)
     if year is not None:
         dated_figure = replace(figure, year=year.year)
+        relative = RELATIVE_YEAR.search(sentence, end, stop)
+        if relative and year.start < group[0].start:
+            # "$40.8 billion in 2024, nearly three times the $14.9 billion expected this year": the
+            # value's own year is relative; a size without a year is listed, a share flagged.
+            if figure.measure == "market_size":
+                return None, []
+            dated_figure = dated_figure.flagged(f"the value's own year is '{relative.group()}', not {year.year}")
         if PART_OF_YEAR.search(sentence, 0, year.start):
             dated_figure = dated_figure.flagged("stated for part of the year (a quarter or a half), not the year")
         return dated_figure, [(dating.year_phrase_start(sentence, year), year.end)]

@@ -80,7 +80,7 @@ def extract(
             rules = replace(rules, previous_regions=regions)
     settle_report_period(result, *stated_period(parsed))
     result.figures = deduplicated(result)
-    result.claims = claim_rules.checked(claim_rules.first_of_each(result.claims), member)
+    result.claims = claim_rules.checked(claim_rules.first_of_each(result.claims, vocabulary.compared_as), member)
     result.mentions = plain_mentions(mentions, result)
     if proposed.market_id and "market_id" in proposed.flags:
         flag_segments(result, f"a segment of market {proposed.market_id}, itself to review")
@@ -91,6 +91,7 @@ def extract(
     if "geography_id" in proposed.flags:
         flag_whole_market(result, f"the report's geography is unsure ({proposed.flags['geography_id']})")
     result.figures = same_amount_elsewhere(result.figures)
+    result.figures = restated_sizes(result.figures)
     result.claims = undated_beside_undated(result)
     result.claims = undated_in_snapshot(result, parsed)
     return result
@@ -140,6 +141,39 @@ def undated_in_snapshot(result: Extraction, parsed: document.Document) -> list[C
 
 
 SNAPSHOT_ROW = re.compile(r"^\s*(?:study\s+period|base\s+year)\b", re.IGNORECASE)
+
+
+def restated_sizes(found: list[Figure]) -> list[Figure]:
+    """Two sizes of one year that differ: "more than $23 billion by 2022", later "$23.4 billion in
+    2022" (whatever subject the rules gave each). Within 5% of each other, the one with a bound or
+    fewer decimals restates the other and is flagged; two equally precise, different sizes of one
+    subject are both flagged."""
+    result = []
+    for figure in found:
+        for other in found:
+            if not (
+                other.measure == figure.measure == "market_size"
+                and other.year is not None
+                and (other.year, other.currency, other.unit) == (figure.year, figure.currency, figure.unit)
+                and float(other.value) != float(figure.value)
+            ):
+                continue
+            close = abs(float(other.value) - float(figure.value)) <= ROUNDING * max(float(other.value), 1e-9)
+            if close and precision_of(figure) < precision_of(other):
+                figure = figure.flagged(f"the same year's size is stated more precisely elsewhere ({other.value})")
+            elif other.subject == figure.subject and precision_of(figure) == precision_of(other):
+                figure = figure.flagged(f"another size is stated for the same subject and year ({other.value})")
+        result.append(figure)
+    return result
+
+
+ROUNDING = 0.05  # a restated size rounds the exact one by at most 5%
+
+
+def precision_of(figure: Figure) -> tuple[int, int]:
+    """(no bound qualifier, decimals): how exactly a figure is stated."""
+    decimals = len(figure.value.split(".", 1)[1]) if "." in figure.value else 0
+    return (0 if figure.qualifier else 1, decimals)
 
 
 def undated_beside_undated(result: Extraction) -> list[Claim]:
@@ -333,8 +367,12 @@ def deduplicated(result: Extraction) -> list[Figure]:
             words = " and ".join(repr(word or "no qualifier") for word in (earlier.qualifier, figure.qualifier))
             kept[figure.key] = earlier.flagged(f"stated twice with different qualifiers ({words})")
         elif earlier.value != figure.value:
-            reason = f"states {figure.value} for a figure stated as {earlier.value} before ({earlier.excerpt})"
-            result.unclassified.append(Unclassified(figure.section, figure.line, figure.sentence, reason))
+            # Two values for one figure: the more exactly stated one is proposed, flagged; the other is
+            # listed ("more than $23 billion by 2022", then "$23.4 billion in 2022").
+            exact, other = (figure, earlier) if precision_of(figure) > precision_of(earlier) else (earlier, figure)
+            reason = f"states {other.value} for a figure also stated as {exact.value} ({exact.excerpt})"
+            result.unclassified.append(Unclassified(other.section, other.line, other.sentence, reason))
+            kept[figure.key] = exact.flagged(f"another value, {other.value}, is stated for the same figure")
     return list(kept.values())
 
 

@@ -40,6 +40,7 @@ PHRASE_STOP = frozenset(
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 GLOBAL = re.compile(r"\b(?:global(?:ly)?|worldwide|world)\b", re.IGNORECASE)
+SUPERLATIVE = re.compile(r"(?:the\s+)?(?:world'?s\s+)?(?:largest|biggest|top|leading|fastest)\b", re.IGNORECASE)
 INTERNATIONAL = re.compile(r"^(?:the\s+)?international\b", re.IGNORECASE)  # "the international paints market"
 HEADLINE_AFTER_MARKET = re.compile(  # "... market leads the way": the title goes on as a sentence
     r"^\s*(?:market|industry|sector)\s+(?!size|share|report|analysis|outlook|forecast|trends?|research|overview"
@@ -192,6 +193,8 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, st
             span = market_phrase(sentence.text, len(sentence.text), heads=MARKET_HEAD)
             if span is not None and not words(sentence.text[span[0] : span[1]], taxonomy, demonyms=True):
                 span = None  # "especially in the US market": a place, not a product or service
+        if span is not None and SUPERLATIVE.match(sentence.text[span[0] : span[1]]):
+            span = None  # "USA stays the largest luxury market": a claim, not the report's market
         if span is not None:
             end = span[1]
             place = PLACE_AFTER.match(sentence.text, end)

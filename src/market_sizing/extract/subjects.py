@@ -70,6 +70,10 @@ FOR_AFTER = re.compile(
     r"(?!(?:the\s+)?(?:19|20)\d\d\b)(?!(?:the\s+)?(?:next|coming|past|last|first|second)\b)"
     r"(?P<what>(?:[a-z][\w&-]*\s+){0,3}[a-z][\w&-]*)",
 )
+PART_OF_THE_MARKET = re.compile(
+    r"\b(?:component|part|portion|slice|segment|piece)\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:market|industry|sector|sales)\b",
+    re.IGNORECASE,
+)
 TOGETHER = re.compile(r"\s*(?:,\s*)?(?:and|&|plus)\s+(?:the\s+)?", re.IGNORECASE)
 # "accounts for 29% of the market in China" names China; "..., led by China" or "followed by Europe" do
 # not name the value's subject.
@@ -150,6 +154,10 @@ def subjects(context: Context, group: list[Value], scope: Scope) -> list[Subject
         # "The forecasts show colour cosmetics rising by 8.9% in 2024 ..., from $73.4 billion": many
         # words before the value, none naming the market, and no subject the rules can find.
         return [Subject(found.member, "no subject found in the words before the value: whole market assumed")]
+    part = PART_OF_THE_MARKET.search(clause)
+    if found.member == scope.geography and not found.flag and part:
+        # "Emerging markets were the biggest component of the market at $5.1 billion": a part's size.
+        return [Subject(found.member, f"the value is a part's ('{part.group()}'): whole market assumed")]
     named_after = FOR_AFTER.match(sentence, group[-1].end)
     if found.member == scope.geography and not found.flag and named_after:
         # "The projected CAGR is 6.4% for field crops": the words after the value name its subject.

@@ -28,6 +28,8 @@ PART_OF_A_PLACE = re.compile(
     r"\b(?:north|south|east|west|northern|southern|eastern|western|central|south-?east(?:ern)?|north-?east(?:ern)?|south-?west(?:ern)?|north-?west(?:ern)?)\s+$",
     re.IGNORECASE,
 )
+# "$14.9 billion U.S.": a place right after an amount's scale word is the currency's, not a place.
+CURRENCY_BEFORE = re.compile(r"\d\s*(?:trillion|billion|million|bn|mn|tn)\s+$", re.IGNORECASE)
 FOLLOWERS = frozenset(
     """
     is are was were be been being has have had will would could can may might should shall also alone
@@ -88,6 +90,8 @@ class Taxonomy:
                     continue
                 if not ends_a_name(sentence, match.end()) or PART_OF_A_PLACE.search(sentence, 0, match.start()):
                     continue
+                if CURRENCY_BEFORE.search(sentence, 0, match.start()):
+                    continue
                 if any(match.start() < other.end and other.start < match.end() for other in found):
                     continue
                 found.append(NameMatch(match.start(), match.end(), match.group(), alias.member))
@@ -102,6 +106,8 @@ class Taxonomy:
                 continue
             for match in alias_pattern(alias.text).finditer(text):
                 if PART_OF_A_PLACE.search(text, 0, match.start()) or re.match(r"\s?\$", text[match.end() :]):
+                    continue
+                if CURRENCY_BEFORE.search(text, 0, match.start()):
                     continue
                 if not any(match.start() < other.end and other.start < match.end() for other in found):
                     found.append(NameMatch(match.start(), match.end(), match.group(), alias.member))

@@ -13,6 +13,7 @@ class Vocabulary:
     units: frozenset[str]  # lower-cased, as the contract lists them
     qualifiers: tuple[str, ...]
     claim_types: tuple[str, ...]
+    compared_as: dict[str, str]  # claim type -> the type it is compared as ("leads_revenue" -> "leads")
 
     def knows_unit(self, unit: str) -> bool:
         return unit.lower() in self.units
@@ -24,6 +25,7 @@ def load(project_dir: Path | None = None) -> Vocabulary:
         units=frozenset(words["units"]),
         qualifiers=tuple(words["qualifiers"]),
         claim_types=tuple(words["claim_types"]),
+        compared_as={name: str(rule["compared_as"]) for name, rule in words["claim_types"].items()},
     )
 
 

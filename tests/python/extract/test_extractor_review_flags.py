@@ -588,3 +588,60 @@ def test_an_undated_claim_of_a_snapshot_table_is_flagged() -> None:
     assert [(c.claim_type, c.subject.member_id, bool(c.flags)) for c in extraction.claims] == [
         ("leads", "europe", True)
     ]
+
+
+def test_an_amount_in_billion_us_is_no_place_and_its_own_relative_year_is_flagged() -> None:
+    extraction = extract(
+        "Widget Market Outlook\n\n"
+        "Global legal spending on widgets is forecast at $40.8 billion U.S. in 2024, nearly three times the"
+        " $14.9 billion U.S. expected to be spent this year.",
+        geography_id="world",
+    )
+    assert {f.subject.member_id for f in extraction.figures} == {"world"}
+    assert certain(extraction) == {("market_size", "world", 2024, None, None, "40.8", "$ billion")}
+    assert "14.9 $ billion: a market size without a year" in " ".join(item.reason for item in extraction.unclassified)
+
+
+def test_a_superlative_market_phrase_is_no_market_name_and_a_part_of_the_market_is_flagged() -> None:
+    extraction = extract(
+        "USA stays the largest widget market in the world, worth US$78 billion in 2014\n\n"
+        "Emerging markets were the biggest component of the market at $5.1 billion in 2019."
+    )
+    assert "largest" not in extraction.scope.market_name
+    assert "a part's" in " ".join(flagged(extraction)["market_size 5.1"])
+
+
+def test_a_rounded_restatement_of_a_size_is_flagged() -> None:
+    extraction = extract(
+        "Widget Market Outlook\n\n"
+        "The widget market is projected to reach more than $23 billion by 2022. "
+        "In 2022 the widget market should be worth $23.4 billion.",
+        geography_id="united_states",
+    )
+    assert not certain(extraction)
+    assert "23" in " ".join(flagged(extraction)["market_size 23.4"])
+    assert "23 for a figure also stated as 23.4" in " ".join(item.reason for item in extraction.unclassified)
+    # Restated under another subject, the rounded one is flagged by the comparison of sizes of a year.
+    apart = extract(
+        "Widget Market Outlook\n\nThe widget market is projected to reach more than $23 billion by 2022. "
+        "Widgets for homes should reach $23.4 billion in 2022.",
+        geography_id="united_states",
+    )
+    assert "more precisely" in " ".join(flagged(apart)["market_size 23"])
+
+
+def test_lead_claims_leading_other_regions_a_years_range_an_aside_and_one_lead_by_revenue() -> None:
+    extraction = extract(
+        "Asia Pacific held around 41% of global market share in 2023–2024, leading other regions in demand. "
+        "Europe dominated the market, holding the largest market share of 38.23% in 2024. "
+        "North America should keep its lead position, with 43.0% of global revenue share in 2018. "
+        "In 2024 the Middle East and Africa widget market took the largest revenue share. "
+        "By region, the Middle East and Africa held the largest share in 2024.",
+        geography_id="world",
+    )
+    found = {(c.claim_type, c.subject.member_id): (c.year, bool(c.flags)) for c in extraction.claims}
+    assert found[("leads", "asia_pacific")] == (None, False)
+    assert found[("leads", "europe")] == (2024, False)
+    assert found[("leads_revenue", "north_america")] == (None, True)
+    assert found[("leads_revenue", "middle_east_and_africa")] == (2024, False)
+    assert ("leads", "middle_east_and_africa") not in found
