@@ -119,14 +119,15 @@ DEMONYM_PLACES = demonym_places()
 
 def market_name_key(name: str | None) -> str:
     """Market names compare as their words in any order, without a possessive, a leading "the",
-    "global"/"worldwide", a trailing "size" or the word "in" ("India's X market" = "X market in India"),
+    "global"/"worldwide", a trailing "size" or the words "in" and "for" ("India's X market" = "X market in
+    India", "market for X" = "X market"),
     a place's adjective read as its name ("Australian coffee market" = "Australia coffee market")."""
     text = re.sub(r"['’]s\b", "", (name or "").lower())
     text = " ".join(DEMONYM_PLACES.get(word, word) for word in text.split())
     text = re.sub(r"^\s*the\s+", "", text)
     text = re.sub(r"^(?:global|worldwide)\s+", "", text)
     text = re.sub(r"\s+size$", "", text.strip())
-    return " ".join(sorted(word for word in text.split() if word != "in"))
+    return " ".join(sorted(word for word in text.split() if word not in ("in", "for")))
 
 
 def number(value: object) -> float | None:
@@ -197,12 +198,18 @@ def proposed_items(text_id: str, extraction: Extraction) -> list[Item]:
     return items
 
 
+SPACED_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.])")
+
+
 def listed_in_unclassified(label: Item, extraction: Extraction) -> bool:
     if label.kind not in NUMERIC or not label.value:
         return False
     wanted = number(label.value)
     for item in extraction.unclassified:
-        found = re.findall(r"\d+(?:\.\d+)?", item.sentence.replace(",", ""))
+        # Thousands separators aside: commas, and spaces between digit groups ("88 923 million €").
+        text = item.sentence.replace(",", "")
+        spaced = [re.sub(r"\D", "", group) for group in SPACED_THOUSANDS.findall(text)]
+        found = re.findall(r"\d+(?:\.\d+)?", text) + spaced
         if any(number(value) == wanted for value in found):
             return True
     return False

@@ -74,6 +74,14 @@ PART_OF_THE_MARKET = re.compile(
     r"\b(?:component|part|portion|slice|segment|piece)\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:market|industry|sector|sales)\b",
     re.IGNORECASE,
 )
+INDUSTRY_PHRASE = re.compile(
+    r"\b(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+(?P<words>(?:[a-z][\w-]*\s+){1,3})(?:industry|market|sector)\b"
+)
+GENERIC_PHRASE_WORDS = frozenset(
+    """
+    the a an of its their this that global world overall total whole entire domestic local national
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
 TOGETHER = re.compile(r"\s*(?:,\s*)?(?:and|&|plus)\s+(?:the\s+)?", re.IGNORECASE)
 # "accounts for 29% of the market in China" names China; "..., led by China" or "followed by Europe" do
 # not name the value's subject.
@@ -125,6 +133,10 @@ def subjects(context: Context, group: list[Value], scope: Scope) -> list[Subject
         return [Subject.of(member) for member in distinct[-len(group) :]]
     if before and not MARKET_AS_SUBJECT.search(sentence[before[-1].end : first.start]):
         name = before[-1]
+        other = other_industry(sentence[name.end : first.start], scope)
+        if other:
+            # "Countries such as India ..., as the rise of the Indian retail industry from USD 795 billion"
+            return [Subject(name.member, f"the words before the value name another market ('{other}')")]
         if SEGMENT_IN.search(sentence, 0, name.start):
             # "The turf fertilizer segment in India ... was valued at": the place holds the subject.
             role = sentence[max(0, name.start - 20) : name.end].strip()
@@ -169,6 +181,18 @@ def subjects(context: Context, group: list[Value], scope: Scope) -> list[Subject
         dimension = lead_in.group("dimension")
         return [Subject(found.member, f"whole market assumed in a sentence that breaks the market down by {dimension}")]
     return [found]
+
+
+def other_industry(text: str, scope: Scope) -> str:
+    """A "<place> <words> industry|market|sector" phrase in `text` ("the Indian retail industry") whose
+    words share none with the report's market name, or ""."""
+    for match in INDUSTRY_PHRASE.finditer(text):
+        if not scope.taxonomy.regions_in(match.group("place"), demonyms=True):
+            continue
+        words = set(match.group("words").lower().split()) - GENERIC_PHRASE_WORDS
+        if words and scope.market_words and not words & scope.market_words:
+            return match.group().strip()
+    return ""
 
 
 def name_after(context: Context, value: Value) -> Member | None:

@@ -132,3 +132,6 @@ def test_market_names_compare_with_a_places_adjective_read_as_the_place() -> Non
     )
     assert evaluate.market_name_key("American widget market") == evaluate.market_name_key("United States widget market")
     assert evaluate.market_name_key("Australian coffee market") != evaluate.market_name_key("Austrian coffee market")
+    assert evaluate.market_name_key("global market for Generic Drugs") == evaluate.market_name_key(
+        "Global Generic Drugs Market"
+    )

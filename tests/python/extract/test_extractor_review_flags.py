@@ -645,3 +645,15 @@ def test_lead_claims_leading_other_regions_a_years_range_an_aside_and_one_lead_b
     assert found[("leads_revenue", "north_america")] == (None, True)
     assert found[("leads_revenue", "middle_east_and_africa")] == (2024, False)
     assert ("leads", "middle_east_and_africa") not in found
+
+
+def test_another_industry_quoted_as_an_example_is_flagged() -> None:
+    extraction = extract(
+        "Frozen Widget Market\n\n"
+        "The frozen widget market was worth USD 2.1 billion in 2017. "
+        "Countries such as India hold room for growth, as the rise of the Indian retail industry from USD 795"
+        " billion in 2017 to USD 1,200 billion by 2021 shows.",
+        geography_id="world",
+    )
+    assert certain(extraction) == {("market_size", "world", 2017, None, None, "2.1", "USD billion")}
+    assert "Indian retail industry" in " ".join(flagged(extraction)["market_size 795"])
