@@ -52,7 +52,8 @@ CLAIM_WORDING: tuple[tuple[str, re.Pattern[str]], ...] = (
         "leads",
         re.compile(
             r"\bdominat(?:e|es|ed|ing)\b|\b(?:lead|leads|led)\b(?!\s+(?:to|times)\b)|\btak(?:e|es|ing)\s+the\s+lead\b"
-            r"|\btook\s+the\s+lead\b|\bleading\s+(?:all\s+)?other\s+(?:regions|markets|countries)\b|\b(?:keep|keeps|maintain|maintains|retain|retains|hold|holds)\s+(?:its|their)\s+"
+            r"|\btook\s+the\s+lead\b|\bleading\s+(?:all\s+)?other\s+(?:regions|markets|countries)\b"
+            r"|\b(?:keep|keeps|maintain|maintains|retain|retains|hold|holds)\s+(?:its|their)\s+"
             r"(?:leading|dominant|top)\s+position\b|\b(?:is|are|was|were|remains?|remained)\s+(?:the\s+)?leading\b"
             rf"|{ORDINAL_BEFORE}\b(?:largest|highest|biggest|top|dominant)\s+(?:revenue\s+|market\s+|volume\s+)?share\b"
             rf"|{ORDINAL_BEFORE}\b(?:largest|leading|dominant|biggest)\s+(?:single\s+|[\w-]+\s+){{0,3}}?"

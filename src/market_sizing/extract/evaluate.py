@@ -26,7 +26,6 @@ compare by currency and scale ("US$ Bn" = "USD billion"), since the labels name 
 from __future__ import annotations
 
 import argparse
-import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -109,9 +108,7 @@ def unit_key(unit: str | None) -> str:
 def demonym_places() -> dict[str, str]:
     """A place's adjective -> its region id as words ("australian" -> "australia", "american" ->
     "united states"), from the extractor's demonym list."""
-    with taxonomy.DEMONYMS.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    return {row["demonym"].lower(): row["region_id"].replace("_", " ") for row in rows}
+    return {row["demonym"].lower(): row["region_id"].replace("_", " ") for row in taxonomy.read_csv(taxonomy.DEMONYMS)}
 
 
 DEMONYM_PLACES = demonym_places()

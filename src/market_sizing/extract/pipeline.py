@@ -145,9 +145,9 @@ SNAPSHOT_ROW = re.compile(r"^\s*(?:study\s+period|base\s+year)\b", re.IGNORECASE
 
 def restated_sizes(found: list[Figure]) -> list[Figure]:
     """Two sizes of one year that differ: "more than $23 billion by 2022", later "$23.4 billion in
-    2022" (whatever subject the rules gave each). Within 5% of each other, the one with a bound or
-    fewer decimals restates the other and is flagged; two equally precise, different sizes of one
-    subject are both flagged."""
+    2022", under different subjects (two values of one subject and year are one figure to
+    `deduplicated`). Within 5% of each other, the one with a bound or fewer decimals restates the
+    other and is flagged."""
     result = []
     for figure in found:
         for other in found:
@@ -161,8 +161,6 @@ def restated_sizes(found: list[Figure]) -> list[Figure]:
             close = abs(float(other.value) - float(figure.value)) <= ROUNDING * max(float(other.value), 1e-9)
             if close and precision_of(figure) < precision_of(other):
                 figure = figure.flagged(f"the same year's size is stated more precisely elsewhere ({other.value})")
-            elif other.subject == figure.subject and precision_of(figure) == precision_of(other):
-                figure = figure.flagged(f"another size is stated for the same subject and year ({other.value})")
         result.append(figure)
     return result
 

@@ -25,7 +25,8 @@ MIN_PLURAL_WORD = 3
 HEADS = r"segments?|sub-segments?|subsectors?|sectors?|categor(?:y|ies)|CMOs?|CDMOs?|manufacturing"
 # "North India", "Southern Europe": a part of a place is not the place (unless an alias names it).
 PART_OF_A_PLACE = re.compile(
-    r"\b(?:north|south|east|west|northern|southern|eastern|western|central|south-?east(?:ern)?|north-?east(?:ern)?|south-?west(?:ern)?|north-?west(?:ern)?)\s+$",
+    r"\b(?:north|south|east|west|northern|southern|eastern|western|central"
+    r"|south-?east(?:ern)?|north-?east(?:ern)?|south-?west(?:ern)?|north-?west(?:ern)?)\s+$",
     re.IGNORECASE,
 )
 # "$14.9 billion U.S.": a place right after an amount's scale word is the currency's, not a place.
