@@ -77,11 +77,22 @@ PART_OF_THE_MARKET = re.compile(
 INDUSTRY_PHRASE = re.compile(
     r"\b(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+(?P<words>(?:[a-z][\w-]*\s+){1,3})(?:industry|market|sector)\b"
 )
+# The same phrase right after a place already named ("the global | restaurant and food service industry at");
+# no article among its words, which would make it a verb's object ("North America | dominated the market").
+INDUSTRY_AFTER_PLACE = re.compile(
+    r"\s*(?P<words>(?:(?!(?:the|a|an)\s)[a-z][\w-]*\s+){1,5}?)(?:industry|market|sector)\b"
+)
+# ... or after a world word ("put the global restaurant and food service industry at").
+WORLD_INDUSTRY_PHRASE = re.compile(
+    r"\b(?:global|worldwide|world's|international)\s+"
+    r"(?P<words>(?:(?!(?:the|a|an)\s)[a-z][\w-]*\s+){1,5}?)(?:industry|market|sector)\b"
+)
 GENERIC_PHRASE_WORDS = frozenset(
     """
     the a an of its their this that global world overall total whole entire domestic local national
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
+CONJUNCTIONS = frozenset({"and", "or", "&"})
 TOGETHER = re.compile(r"\s*(?:,\s*)?(?:and|&|plus)\s+(?:the\s+)?", re.IGNORECASE)
 # "accounts for 29% of the market in China" names China; "..., led by China" or "followed by Europe" do
 # not name the value's subject.
@@ -166,6 +177,10 @@ def subjects(context: Context, group: list[Value], scope: Scope) -> list[Subject
         # "The forecasts show colour cosmetics rising by 8.9% in 2024 ..., from $73.4 billion": many
         # words before the value, none naming the market, and no subject the rules can find.
         return [Subject(found.member, "no subject found in the words before the value: whole market assumed")]
+    other = (world_industry(clause, scope) or place_industry(clause, scope)) if not found.flag else ""
+    if other:
+        # "put the global restaurant and food service industry at USD 1,469 Bn" on a bottled-water page
+        return [Subject(found.member, f"the words before the value name another market ('{other}')")]
     part = PART_OF_THE_MARKET.search(clause)
     if found.member == scope.geography and not found.flag and part:
         # "Emerging markets were the biggest component of the market at $5.1 billion": a part's size.
@@ -184,12 +199,42 @@ def subjects(context: Context, group: list[Value], scope: Scope) -> list[Subject
 
 
 def other_industry(text: str, scope: Scope) -> str:
-    """A "<place> <words> industry|market|sector" phrase in `text` ("the Indian retail industry") whose
+    """A "<place> <words> industry|market|sector" phrase in `text` ("the Indian retail industry"), the
+    "<words> industry" that `text` opens with after a place named just before it ("global | restaurant
+    and food service industry"), whose words share none with the report's market name; or ""."""
+    candidates = [
+        match
+        for match in INDUSTRY_PHRASE.finditer(text)
+        if scope.taxonomy.regions_in(match.group("place"), demonyms=True)
+    ]
+    adjacent = INDUSTRY_AFTER_PLACE.match(text)
+    if adjacent:
+        candidates.append(adjacent)
+    return unrelated_phrase(candidates, scope)
+
+
+def world_industry(text: str, scope: Scope) -> str:
+    """A "global <words> industry|market|sector" phrase in `text` ("the global restaurant and food
+    service industry") whose words share none with the report's market name, or ""."""
+    return unrelated_phrase(list(WORLD_INDUSTRY_PHRASE.finditer(text)), scope)
+
+
+def place_industry(text: str, scope: Scope) -> str:
+    """A "<place> <words> industry|sector" phrase in `text` ("the United States hotel industry") whose
     words share none with the report's market name, or ""."""
-    for match in INDUSTRY_PHRASE.finditer(text):
-        if not scope.taxonomy.regions_in(match.group("place"), demonyms=True):
-            continue
-        words = set(match.group("words").lower().split()) - GENERIC_PHRASE_WORDS
+    return unrelated_phrase(
+        [
+            match
+            for match in INDUSTRY_PHRASE.finditer(text)
+            if not match.group().endswith("market") and scope.taxonomy.regions_in(match.group("place"), demonyms=True)
+        ],
+        scope,
+    )
+
+
+def unrelated_phrase(candidates: list[re.Match[str]], scope: Scope) -> str:
+    for match in candidates:
+        words = set(match.group("words").lower().split()) - GENERIC_PHRASE_WORDS - CONJUNCTIONS
         if words and scope.market_words and not words & scope.market_words:
             return match.group().strip()
     return ""
@@ -240,7 +285,7 @@ def phrase_subject(clause: str, scope: Scope, *, verbless: bool = False) -> Subj
             return Subject(scope.previous_regions[-1], CARRIED)
         return f"its subject '{phrase}' names no region"
     regions = scope.taxonomy.regions_in(phrase)
-    if regions and re.search(r"\bmarket\b", phrase[regions[-1].end :], re.IGNORECASE):
+    if regions and re.search(r"\b(?:market|industry|sector)\b", phrase[regions[-1].end :], re.IGNORECASE):
         return Subject.of(regions[-1].member)
     if names_the_market(phrase, scope):
         return Subject(scope.geography)

@@ -657,3 +657,35 @@ def test_another_industry_quoted_as_an_example_is_flagged() -> None:
     )
     assert certain(extraction) == {("market_size", "world", 2017, None, None, "2.1", "USD billion")}
     assert "Indian retail industry" in " ".join(flagged(extraction)["market_size 795"])
+
+
+def test_another_world_industry_quoted_as_an_example_is_flagged() -> None:
+    extraction = extract(
+        "Sparkling Widget Market\n\n"
+        "The global sparkling widget market was worth USD 5.5 billion in 2025. "
+        "A trade body, for example, put the global hotel and catering industry at USD 1,300 billion in 2024.",
+        geography_id="world",
+    )
+    assert certain(extraction) == {("market_size", "world", 2025, None, None, "5.5", "USD billion")}
+    assert "hotel and catering industry" in " ".join(flagged(extraction)["market_size 1300"])
+
+
+def test_another_industry_right_after_a_place_is_flagged() -> None:
+    extraction = extract(
+        "Sparkling Widget Market\n\n"
+        "The global sparkling widget market was worth USD 5.5 billion in 2025. "
+        "Demand follows tourism: the U.S. hotel industry reached USD 240 billion in 2024.",
+        geography_id="world",
+    )
+    assert certain(extraction) == {("market_size", "world", 2025, None, None, "5.5", "USD billion")}
+    assert "hotel industry" in " ".join(flagged(extraction)["market_size 240"])
+
+
+def test_a_region_that_dominated_the_market_is_not_another_industry() -> None:
+    extraction = extract(
+        "Sparkling Widget Market\n\n"
+        "The global sparkling widget market was worth USD 5.5 billion in 2025. "
+        "North America dominated the market with a 41.5% share in 2025.",
+        geography_id="world",
+    )
+    assert ("share", "north_america", 2025, None, None, "41.5", "percent") in certain(extraction)
