@@ -17,7 +17,7 @@ from market_sizing.extract.figures import MAX_EXCERPT
 from market_sizing.extract.subjects import Scope, Subject, unnamed_claim_subject
 from market_sizing.extract.taxonomy import Member, NameMatch, proposed_segment
 
-ORDINAL_BEFORE = r"(?<!second )(?<!third )(?<!fourth )"
+ORDINAL_BEFORE = r"(?<!second[ -])(?<!third[ -])(?<!fourth[ -])(?<!fifth[ -])"
 # Claim type -> wording; the first type whose wording a clause holds wins.
 CLAIM_WORDING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -85,6 +85,21 @@ PLURAL = re.compile(r"(?:markets|regions|countries)$", re.IGNORECASE)
 YEAR_LEAD_IN = re.compile(rf"\s*in\s+(?P<year>{YEAR}),", re.IGNORECASE)
 LIST_COMMA = re.compile(r",\s+(?:and\s+)?")
 PLACE_LEAD_IN = re.compile(r"^\s*(?:in|across|within|for)\s+(?:the\s+)?[^,]{1,40},\s*", re.IGNORECASE)
+# "North America led the world in 5G adoption": what a lead is in, after the wording.
+LEAD_IN_WHAT = re.compile(
+    r"\s+(?:the\s+(?:world|globe|way|pack|field)\s+)?in\s+(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+?)"
+    r"(?=\s+(?:with|at|by|in|on|for|and|as)\b|[,.;)]|$)",
+    re.IGNORECASE,
+)
+LEAD_MEASURE_WORDS = frozenset(
+    """
+    terms of the revenue revenues sales share shares market markets value size world globe demand
+    consumption spending
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+# "the global nutraceutical market at $149.5 billion in 2011, with the US, Europe and Japan as the leading
+# markets" on a page about India: the sentence is about the world's market.
+WORLD_MARKET_PHRASE = re.compile(r"\b(?:global|worldwide|world)\s+(?:[\w-]+\s+){0,3}?markets?\b", re.IGNORECASE)
 OWN_GEOGRAPHY = "a claim about the report's own geography: it compares with places outside the report"
 DATED_GROWTH = "a growth claim with a year: the year may be another figure's, growth spans a period"
 # "China overtook the U.S. as the largest market": the words between two names before the wording.
@@ -174,12 +189,34 @@ def part_claims(context: Context, scope: Scope, start: int, end: int, lead_year:
             year = CLAIM_YEAR.search(sentence, start, start + trigger.start()) or lead_year
         aside_year = CLAIM_YEAR.search(sentence, aside.start(), high) if aside and year is None else None
         claims = clause_claims(context, start, claim_type, trigger, scope, year)
+        elsewhere = lead_elsewhere(sentence, start + trigger.end(), claim_type, scope)
+        if elsewhere:
+            claims = [claim.flagged(elsewhere) for claim in claims]
         if aside_year:
             # "North America should keep its lead, with 43.0% of revenue in 2018": 2018 may be the claim's.
             reason = f"undated, while the words after it state {aside_year.group('year')}: the claim may be that year's"
             claims = [claim.flagged(reason) for claim in claims]
         found.extend(claims)
     return found
+
+
+def lead_elsewhere(sentence: str, end: int, claim_type: str, scope: Scope) -> str:
+    """Why a claim may be about something other than the report's market, or ""."""
+    if claim_type == "leads":
+        what = LEAD_IN_WHAT.match(sentence, end)
+        words = set(what.group("what").lower().split()) - LEAD_MEASURE_WORDS if what else set()
+        if (
+            words
+            and not any(word.isdigit() for word in words)
+            and not CONTAINER_AFTER.search(what.group("what"))  # type: ignore[union-attr]
+            and scope.market_words
+            and not words & scope.market_words
+        ):
+            return f"the lead is in '{what.group('what')}', which the report's market name does not hold"  # type: ignore[union-attr]
+    world = WORLD_MARKET_PHRASE.search(sentence)
+    if world and scope.geography.member_id != scope.world.member_id:
+        return f"the sentence is about '{world.group()}', not the report's geography: the claim may be the world's"
+    return ""
 
 
 def claim_parts(sentence: str, start: int, end: int) -> list[tuple[int, int]]:

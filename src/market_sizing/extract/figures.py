@@ -366,14 +366,22 @@ def compounds_over(rate: str, sizes: list[Figure], period: tuple[int, int]) -> b
     return error(years) <= COMPOUNDING_TOLERANCE < min(error(years - 1), error(years + 1))
 
 
+# An amount the quantity rules do not read, right before a bracket: "Rs 5,24,175 crore (".
+UNREAD_AMOUNT_BEFORE = re.compile(
+    r"(?:\bRs\.?|₹|\b[A-Z]{3}|[€£¥])\s?\d[\d,.]*"
+    r"(?:\s*(?:lakh\s+crore|crores?|lakhs?|cr|million|billion|trillion|mn|bn|tn)\b)?\s*\(\s*$"
+)
+
+
 def is_conversion(context: Context, value: Value) -> bool:
-    """ "GBP 20 billion (USD 25.6 billion)": an amount in brackets right after another amount."""
+    """ "GBP 20 billion (USD 25.6 billion)", "Rs 5,24,175 crore (US$ 75 billion)": an amount in brackets
+    right after another amount, read or not."""
+    if value.kind != "money":
+        return False
     earlier = [other for other in context.values if other.kind == "money" and other.end <= value.start]
-    return (
-        value.kind == "money"
-        and bool(earlier)
-        and re.fullmatch(r"\s*\(\s*", context.sentence[earlier[-1].end : value.start]) is not None
-    )
+    if earlier and re.fullmatch(r"\s*\(\s*", context.sentence[earlier[-1].end : value.start]):
+        return True
+    return UNREAD_AMOUNT_BEFORE.search(context.sentence, 0, value.start) is not None
 
 
 def read(context: Context, scope: Scope, vocabulary_units: frozenset[str]) -> SentenceReading:

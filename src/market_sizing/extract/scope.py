@@ -63,6 +63,13 @@ WORLDWIDE = re.compile(
     r"|^(?:the\s+)?global\s+(?:[\w-]+\s+){1,6}?(?:is|was|were|are|will|stood|reached)\b",
     re.IGNORECASE,
 )
+POSSESSIVE_WORD = re.compile(r"['’]s$")
+PLACE_POSSESSIVE = re.compile(r"(?:country|nation|region|state|continent)['’]s", re.IGNORECASE)
+# A head word followed by "Report" names a report's title: "Newzoo's Global Esports Market Report expects".
+REPORT_AFTER = re.compile(r"\s+(?:Report|Study|Survey)\b")
+REVENUE_LEAD = re.compile(r"\b(?:revenues?|sales)\b", re.IGNORECASE)
+# Words that size a whole without naming what it is: "the total market".
+WHOLE_WORDS = frozenset({"total", "overall", "entire", "whole"})
 LATIN_PHRASES = frozenset({"in vitro", "in vivo", "in situ", "in silico", "ex vivo"})
 NAME_WITH_DIGITS = re.compile(r"\d+[A-Za-z][\w-]*")  # "3PL", "5G", "3D": a word of a name, not a number
 PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
@@ -92,10 +99,13 @@ def words(text: str, taxonomy: Taxonomy, *, demonyms: bool = False) -> frozenset
     return frozenset(word for word in re.findall(r"[a-z0-9&-]+", text) if word not in (*HEAD_WORDS, "the"))
 
 
-def market_phrase(sentence: str, before: int, heads: re.Pattern[str] | None = None) -> tuple[int, int] | None:
+def market_phrase(
+    sentence: str, before: int, taxonomy: Taxonomy, heads: re.Pattern[str] | None = None
+) -> tuple[int, int] | None:
     """The span of the noun phrase ending in the last head word before `before`, walking back to an
     article, a preposition, a verb of the list, a comma, a number or a scale word, with its "for ..."
-    complement ("market for pharmaceutical CDMOs")."""
+    complement ("market for pharmaceutical CDMOs"). A possessive place opens the phrase ("India's",
+    "the country's"); any other possessive ends the walk."""
     found = list((heads or HEAD_PATTERN).finditer(sentence, 0, before))
     if not found:
         return None
@@ -111,6 +121,13 @@ def market_phrase(sentence: str, before: int, heads: re.Pattern[str] | None = No
             start = token.start()
             continue
         if word.lower() in PHRASE_STOP or (word.endswith((",", ";", ":", ".")) and word not in ("U.S.", "U.K.")):
+            break
+        if POSSESSIVE_WORD.search(word) and index < len(kept) - 1:
+            # A possessive opens the noun phrase: "... should lift India's nutraceuticals market" names
+            # India's; "Newzoo's annual esports market" is the publisher's, so the phrase starts after it.
+            owner = POSSESSIVE_WORD.sub("", word)
+            if PLACE_POSSESSIVE.fullmatch(word) or taxonomy.regions_in(owner, demonyms=True):
+                start = token.start()
             break
         if (any(character.isdigit() for character in word) and not NAME_WITH_DIGITS.fullmatch(word)) or (
             SCALE_WORD.fullmatch(word)
@@ -130,15 +147,18 @@ def propose(
     geography_id: str = "",
 ) -> ReportScope:
     flags: dict[str, str] = {}
-    name, sentence_lead, currency, sized = opening_market(document, taxonomy)
+    name, sentence_lead, currency, sized, unsure_name = opening_market(document, taxonomy)
     from_sentence = bool(name)
     name = name or title_market(document.title)
     if not name:
         flags["market_name"] = "no market name found in the title or the opening sentences"
     elif not from_sentence or not re.search(r"\bmarket\b", name, re.IGNORECASE) or INDUSTRY.search(name):
         flags["market_name"] = "market name from the title, or worded as an industry or sector: check the wording"
-    elif not words(name, taxonomy):
+    elif not words(name, taxonomy) - WHOLE_WORDS:
         flags["market_name"] = "the market phrase names no product or service: check the wording"
+    elif unsure_name:
+        flags["market_name"] = unsure_name
+
     elif not sized:
         flags["market_name"] = "market name from a sentence that states no amount: check the wording"
     elif from_headline(document, name) and not restated(document, name, taxonomy):
@@ -180,17 +200,20 @@ def propose(
     return ReportScope(market, geography, name, currency, flags)
 
 
-def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, str, bool]:
-    """(market phrase, the words before it, currency, whether the sentence states an amount) of the
-    first sentence with a money amount and a market phrase before it, or with a market phrase and no
-    amount; a place right after the phrase belongs to it ("the ... market in India")."""
+def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, str, bool, str]:
+    """(market phrase, the words before it, currency, whether the sentence states an amount, why the
+    phrase may not name the report's market) of the first sentence with a money amount and a market
+    phrase before it, or with a market phrase and no amount; a place right after the phrase belongs to
+    it ("the ... market in India")."""
+    revenue_words: frozenset[str] = frozenset()  # what an earlier opening sentence sized without a phrase
+
     for sentence in prose(document)[:MAX_OPENING_SENTENCES]:
         if sentence.label_end is not None:
             continue
         amounts = quantities.values(sentence.text)
-        span = market_phrase(sentence.text, amounts[0].start) if amounts else None
+        span = market_phrase(sentence.text, amounts[0].start, taxonomy) if amounts else None
         if span is None and not amounts:
-            span = market_phrase(sentence.text, len(sentence.text), heads=MARKET_HEAD)
+            span = market_phrase(sentence.text, len(sentence.text), taxonomy, heads=MARKET_HEAD)
             if span is not None and not words(sentence.text[span[0] : span[1]], taxonomy, demonyms=True):
                 span = None  # "especially in the US market": a place, not a product or service
         if span is not None and SUPERLATIVE.match(sentence.text[span[0] : span[1]]):
@@ -203,8 +226,20 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, st
             phrase = TRAILING.sub("", sentence.text[span[0] : end])
             money = [value.currency for value in amounts if value.kind == "money"]
             currency = money[0] if money else first_currency(document)
-            return phrase, sentence.text[: span[0]], currency, bool(amounts)
-    return "", "", "USD", False
+            owner = re.search(r"(\S+)\s+$", sentence.text[: span[0]])
+            unsure = ""
+            if owner and POSSESSIVE_WORD.search(owner.group(1)) and REPORT_AFTER.match(sentence.text, span[1]):
+                unsure = f"market name taken from the title of {owner.group(1)} report: check the wording"
+            elif revenue_words and not words(phrase, taxonomy, demonyms=True) <= revenue_words:
+                # "For 2024, Online Gambling revenue in Europe is forecast at US$46.94bn." before "The
+                # Online Casinos market is forecast at ...": the phrase may name a part of the market.
+                unsure = "an earlier opening sentence sizes the revenue of something else: the phrase may name a part"
+            return phrase, sentence.text[: span[0]], currency, bool(amounts), unsure
+        money = [value for value in amounts if value.kind == "money"]
+        lead = sentence.text[: money[0].start] if money else ""
+        if not revenue_words and REVENUE_LEAD.search(lead):
+            revenue_words = words(lead, taxonomy, demonyms=True)
+    return "", "", "USD", False, ""
 
 
 def from_headline(document: Document, name: str) -> bool:
@@ -225,7 +260,7 @@ def restated(document: Document, name: str, taxonomy: Taxonomy) -> bool:
     wanted = words(name, taxonomy)
     for sentence in prose(document)[1:MAX_OPENING_SENTENCES]:
         for head in MARKET_HEAD.finditer(sentence.text):
-            span = market_phrase(sentence.text, head.end())
+            span = market_phrase(sentence.text, head.end(), taxonomy)
             if span is not None and words(sentence.text[span[0] : span[1]], taxonomy) == wanted:
                 return True
     return False
@@ -276,7 +311,9 @@ def unsized_place(document: Document, taxonomy: Taxonomy, place: str, *, in_phra
         return "the place is named before the market phrase, in a sentence that states no amount"
     for sentence in prose(document)[:MAX_OPENING_SENTENCES]:
         amounts = quantities.values(sentence.text)
-        span = market_phrase(sentence.text, amounts[0].start) if amounts and sentence.label_end is None else None
+        span = (
+            market_phrase(sentence.text, amounts[0].start, taxonomy) if amounts and sentence.label_end is None else None
+        )
         if span is not None:
             sized = geography_of(sentence.text[: span[1]], taxonomy)
             if sized and sized != place:

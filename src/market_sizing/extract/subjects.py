@@ -38,6 +38,8 @@ DIMENSION_LEAD_IN = re.compile(
     r"^\s*(?:by|in\s+terms\s+of|based\s+on|on\s+the\s+basis\s+of|among)\s+(?P<dimension>[A-Za-z][\w\s-]*?),\s*",
     re.IGNORECASE,
 )
+# A bullet's label naming the dimension it breaks down: "• Sales channel: embedded distribution captured".
+DIMENSION_LABEL = re.compile(r"^[\s•*-]*(?P<dimension>[A-Z][a-z]+(?:[ -][a-z]+){0,2}):\s+(?=\S)")
 DIMENSION_ASIDE = re.compile(r",\s*(?:by|in\s+terms\s+of)\s+(?P<dimension>[A-Za-z][\w\s-]*?),", re.IGNORECASE)
 OTHER_LEAD_IN = re.compile(
     r"^\s*(?:in|by|for|as\s+of|during|within|globally|overall|worldwide|meanwhile|moreover|however|additionally"
@@ -252,8 +254,8 @@ def subject_phrase(clause: str, *, verbless: bool = False) -> tuple[str, str]:
     """The clause's subject phrase (before its verb, without lead-ins and articles) and the dimension
     a lead-in names ("By end user, ..."). With `verbless`, a clause without a verb is all subject
     (the words before a claim's wording: "frozen desserts and dairy" of "... dominated")."""
-    lead_in = DIMENSION_LEAD_IN.match(clause)
-    dimension = lead_in.group("dimension") if lead_in else ""
+    lead_in = DIMENSION_LEAD_IN.match(clause) or DIMENSION_LABEL.match(clause)
+    dimension = lead_in.group("dimension").lower() if lead_in else ""
     clause = clause[lead_in.end() :] if lead_in else clause
     other = OTHER_LEAD_IN.match(clause)
     clause = clause[other.end() :] if other else clause

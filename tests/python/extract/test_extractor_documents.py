@@ -49,15 +49,16 @@ LATIN_1 = str.maketrans(
 
 
 def latin_1(text: str) -> str:
-    """The text as the PDF's standard font can print it: the punctuation above replaced, and any other
-    letter outside Latin-1 by its base letter ("Mondelēz" -> "Mondelez")."""
+    """The text as the PDF's standard font can print it: the punctuation above replaced, any other
+    letter outside Latin-1 by its base letter ("Mondelēz" -> "Mondelez"), and a sign with no such letter
+    ("₹") by "#"."""
     text = text.translate(LATIN_1)
-    return "".join(
-        character
-        if ord(character) < 256
-        else "".join(part for part in unicodedata.normalize("NFKD", character) if not unicodedata.combining(part))
-        for character in text
-    )
+    return "".join(character if ord(character) < 256 else base_letter(character) for character in text)
+
+
+def base_letter(character: str) -> str:
+    base = "".join(part for part in unicodedata.normalize("NFKD", character) if not unicodedata.combining(part))
+    return base if all(ord(part) < 256 for part in base) else "#"
 
 
 def html_page(text: str) -> str:

@@ -689,3 +689,73 @@ def test_a_region_that_dominated_the_market_is_not_another_industry() -> None:
         geography_id="world",
     )
     assert ("share", "north_america", 2025, None, None, "41.5", "percent") in certain(extraction)
+
+
+def test_an_amount_in_brackets_after_an_unread_currency_is_its_conversion() -> None:
+    extraction = extract(
+        "India Widget Sector\n\nThe Indian widget market was worth about Rs 1,23,456 crore (US$ 17 billion) in 2019.",
+        geography_id="india",
+    )
+    assert not certain(extraction)
+    assert any("conversion" in item.reason for item in extraction.unclassified)
+
+
+def test_a_bullets_dimension_label_is_no_subject_and_its_segments_are_flagged() -> None:
+    extraction = extract(
+        "Global Widget Market\n\n"
+        "The global widget market was worth USD 5.5 billion in 2025.\n\n"
+        "  • Sales channel: retail stores captured a 40.5% share in 2025, and online shops look set for a "
+        "7.10% CAGR through 2030.",
+        geography_id="world",
+    )
+    assert certain(extraction) == {("market_size", "world", 2025, None, None, "5.5", "USD billion")}
+    assert "cagr 7.10" in flagged(extraction)
+
+
+def test_the_second_largest_region_leads_nothing() -> None:
+    extraction = extract(
+        "Global Widget Market\n\n"
+        "The global widget market was worth USD 5.5 billion in 2025. "
+        "China is set to pass Western Europe this year to become the second-largest region by revenue.",
+        geography_id="world",
+    )
+    assert not [c for c in extraction.claims if c.claim_type in ("leads", "leads_revenue")]
+
+
+def test_a_lead_in_something_else_or_in_the_world_market_of_a_country_report_is_flagged() -> None:
+    other = extract(
+        "Global Widget Market\n\n"
+        "The global widget market was worth USD 5.5 billion in 2025. "
+        "In 2024 North America led the world in 5G adoption with a rate of 55%.",
+        geography_id="world",
+    )
+    assert claims(other) == {("leads", "north_america", 2024, True)}
+    world = extract(
+        "India Widget Market\n\n"
+        "India's widget market was worth USD 1.2 billion in 2024. "
+        "The global widget market was put at USD 40 billion in 2024, with the US and Japan as the leading markets.",
+        geography_id="india",
+    )
+    assert {claim[1:] for claim in claims(world)} == {("united_states", 2024, True), ("japan", 2024, True)}
+
+
+def test_a_possessive_place_opens_the_market_name_and_a_publishers_report_title_is_flagged() -> None:
+    place = extract("Widget News\n\nRising incomes should lift India's widget market to USD 3 billion by 2030.")
+    assert place.scope.market_name == "India's widget market"
+    report = extract(
+        "Widget News\n\nAcme's annual Global Widget Market Report expects revenues of USD 3 billion in 2030."
+    )
+    assert report.scope.market_name == "annual Global Widget Market"
+    assert "report" in report.scope.flags["market_name"]
+
+
+def test_a_total_market_or_a_part_after_another_things_revenue_is_flagged_as_a_name() -> None:
+    total = extract("Widget News\n\nThe total market will be worth USD 3 billion in 2030.")
+    assert "names no product or service" in total.scope.flags["market_name"]
+    part = extract(
+        "Gadgets - Europe\n\n"
+        "For 2024, Gadgets revenue in Europe is forecast at US$46.94bn. "
+        "The Blue Widgets market is forecast at a volume of US$20.70bn in 2024."
+    )
+    assert part.scope.market_name == "Blue Widgets market"
+    assert "may name a part" in part.scope.flags["market_name"]
