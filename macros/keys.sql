@@ -23,10 +23,7 @@ where false
         {%- set nullable = node.config.meta.get('nullable_key_columns', []) %}
 select
     '{{ node.name }}' as model_name,
-    {% for column in columns -%}
-    '{{ column }}=' || coalesce(cast({{ column }} as {{ dbt.type_string() }}), 'null')
-    {%- if not loop.last %} || ', ' || {% endif %}
-    {%- endfor %} as key_value,
+    {{ key_text(columns) }} as key_value,
     count(*) as row_count
 from {{ ref(node.name) }}
 group by {{ columns | join(', ') }}
@@ -40,3 +37,11 @@ union all
         {%- endif %}
     {%- endfor %}
 {% endmacro %}
+
+{#- SQL text of a row's key, `column=value, ...` (null spelled out), for failure messages. -#}
+{% macro key_text(columns) -%}
+    {%- for column in columns -%}
+    '{{ column }}=' || coalesce(cast({{ column }} as {{ dbt.type_string() }}), 'null')
+    {%- if not loop.last %} || ', ' || {% endif %}
+    {%- endfor -%}
+{%- endmacro %}

@@ -1,5 +1,6 @@
-"""The intermediate models' primary keys: each model declares its key (`meta.primary_key`) and one
-test checks them all in one query (tests/dbt/keys/intermediate_primary_keys.sql)."""
+"""Keys, checked in few nodes: each intermediate model declares its key (`meta.primary_key`) and one
+test checks them all in one query (tests/dbt/keys/intermediate_primary_keys.sql); each mart's
+`primary_key` test checks its foreign keys (`references`) in the same query."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import yaml
 from support import PUBLISHED_NAME, REPO_ROOT, DbtRun, ProjectTemplate, file_digest, run_build
 
 MODELS_YAML = "models/intermediate/_intermediate__models.yml"
+MARTS_YAML = "models/marts/_marts__models.yml"
 CHECK = "tests/dbt/keys/intermediate_primary_keys.sql"
 
 
@@ -50,3 +52,26 @@ def test_a_key_that_repeats_stops_the_build_naming_the_model_and_the_key(
         assert f"int_reports [market_id={market_id}]: {rows} rows" in run.output
     assert "was left as it was" in run.output
     assert file_digest(published) == before
+
+
+def test_a_foreign_key_that_names_no_row_stops_the_build_naming_the_reference(
+    project_template: ProjectTemplate, warehouse: DbtRun
+) -> None:
+    project = project_template.fresh(published=warehouse.database)
+    published = project / PUBLISHED_NAME
+    before = file_digest(published)
+    # dim_reports' market_id refers to dim_markets; its publisher never names a market.
+    path = project / MARTS_YAML
+    text = path.read_text(encoding="utf-8")
+    reference = "{column: market_id, to: \"ref('dim_markets')\", field: market_id}"
+    assert reference in text
+    wrong = "{column: publisher, to: \"ref('dim_markets')\", field: market_id}"
+    path.write_text(text.replace(reference, wrong, 1), encoding="utf-8")
+    run = run_build(project)
+    assert run.returncode != 0
+    assert "primary_key_dim_reports" in run.output
+    assert "was left as it was" in run.output
+    assert file_digest(published) == before
+    with warehouse.connect_build() as build:
+        (rows,) = build.execute("select count(*) from marts.dim_reports where publisher is not null").fetchone()
+    assert f"Got {rows} result" in run.output  # one failing row per report: no publisher is a market
