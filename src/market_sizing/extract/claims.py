@@ -17,7 +17,7 @@ from market_sizing.extract.figures import MAX_EXCERPT
 from market_sizing.extract.subjects import Scope, Subject, unnamed_claim_subject
 from market_sizing.extract.taxonomy import Member, NameMatch, proposed_segment
 
-ORDINAL_BEFORE = r"(?<!second[ -])(?<!third[ -])(?<!fourth[ -])(?<!fifth[ -])"
+ORDINAL_BEFORE = r"(?<!second[ -])(?<!third[ -])(?<!fourth[ -])(?<!fifth[ -])(?<!next[ -])"
 # Claim type -> wording; the first type whose wording a clause holds wins.
 CLAIM_WORDING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -85,6 +85,11 @@ PLURAL = re.compile(r"(?:markets|regions|countries)$", re.IGNORECASE)
 YEAR_LEAD_IN = re.compile(rf"\s*in\s+(?P<year>{YEAR}),", re.IGNORECASE)
 LIST_COMMA = re.compile(r",\s+(?:and\s+)?")
 PLACE_LEAD_IN = re.compile(r"^\s*(?:in|across|within|for)\s+(?:the\s+)?[^,]{1,40},\s*", re.IGNORECASE)
+# Revenue as what a lead is measured by ("the largest revenue share", "by revenue", "38% of revenue"),
+# not a size stated beside it ("dominated the market, generating revenue of USD 18.6 billion").
+LEAD_BY_REVENUE = re.compile(
+    r"\brevenues?\b(?!\s+of\s+(?:USD|US\$|\$|€|£|EUR|GBP|INR|Rs|¥|around|about|nearly|over|\d))", re.IGNORECASE
+)
 # "North America led the world in 5G adoption": what a lead is in, after the wording.
 LEAD_IN_WHAT = re.compile(
     r"\s+(?:the\s+(?:world|globe|way|pack|field)\s+)?in\s+(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+?)"
@@ -433,7 +438,7 @@ def row_claim(context: Context, claim_type: str, subject: Subject, name: NameMat
 
 
 def leads_by(clause: str) -> str:
-    revenue = re.search(r"\brevenue\b", clause, re.IGNORECASE)
+    revenue = LEAD_BY_REVENUE.search(clause)
     volume = re.search(r"\bvolumes?\b", clause, re.IGNORECASE)
     if revenue and not volume:
         return "leads_revenue"

@@ -195,6 +195,7 @@ def proposed_items(text_id: str, extraction: Extraction) -> list[Item]:
     return items
 
 
+WORDED_ONE = re.compile(r"\b(?:a|an|one)\s+(?:billion|million|trillion)\b", re.IGNORECASE)
 SPACED_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.])")
 
 
@@ -207,6 +208,8 @@ def listed_in_unclassified(label: Item, extraction: Extraction) -> bool:
         text = item.sentence.replace(",", "")
         spaced = [re.sub(r"\D", "", group) for group in SPACED_THOUSANDS.findall(text)]
         found = re.findall(r"\d+(?:\.\d+)?", text) + spaced
+        if "amounts written in words" in item.reason:
+            found += ["1"] * len(WORDED_ONE.findall(text))  # "nearly a billion pounds": listed as 1 billion
         if any(number(value) == wanted for value in found):
             return True
     return False

@@ -228,6 +228,9 @@ def read_sentence(context: Context, rules: Scope, vocabulary: Vocabulary, result
     if left_over:
         numbers = ", ".join(context.sentence[start:end] for start, end in left_over)
         reasons.append(f"numbers not read as any figure: {numbers}")
+    worded = [match.group() for match in quantities.WORDED_AMOUNT.finditer(context.sentence)]
+    if worded:
+        reasons.append(f"amounts written in words, not read: {', '.join(worded)}")
     if reasons:
         item = Unclassified(context.section, context.line, context.sentence, "; ".join(reasons))
         result.unclassified.append(item)

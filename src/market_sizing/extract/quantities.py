@@ -40,6 +40,8 @@ MONEY_AFTER = re.compile(
 # "$46.0B": a scale letter right after the number (not in the unit vocabulary: flagged for review).
 MONEY_LETTER = re.compile(rf"(?<![\w$])(?P<currency>(?i:{CURRENCY}))\s?(?P<number>{NUMBER})(?P<scale>[BMT])(?![\w])")
 PERCENT = re.compile(rf"(?<![\w.,])(?P<number>{NUMBER})\s?(?:%|percent(?![\w])|per cent(?![\w]))", re.IGNORECASE)
+# "worth nearly a billion pounds": an amount whose number is a word. Listed for review, never read.
+WORDED_AMOUNT = re.compile(r"\b(?:a|an|one|half\s+a)\s+(?:billion|million|trillion)\b(?:\s+[a-z$£€]+)?", re.IGNORECASE)
 TILDE = "approximately"
 ANY_NUMBER = re.compile(rf"(?<![\w.,]){NUMBER}(?![\w])")
 

@@ -63,6 +63,15 @@ WORLDWIDE = re.compile(
     r"|^(?:the\s+)?global\s+(?:[\w-]+\s+){1,6}?(?:is|was|were|are|will|stood|reached)\b",
     re.IGNORECASE,
 )
+PLACE_LEAD_IN = re.compile(
+    r"^\s*(?:[Ii]n|[Aa]cross|[Ww]ithin)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2},\s*(?:the\s+)?$"
+)
+LIST_BEFORE = re.compile(r"\w,\s*$")
+FRONTED_AMOUNT = re.compile(
+    r"^\s*(?:worth|valued\s+at|estimated\s+at|put\s+at|pegged\s+at|sized\s+at|standing\s+at|at)\s+(?:an?\s+)?"
+    r"(?:estimated\s+|approximately\s+|about\s+|around\s+|nearly\s+|over\s+)?$",
+    re.IGNORECASE,
+)
 POSSESSIVE_WORD = re.compile(r"['’]s$")
 PLACE_POSSESSIVE = re.compile(r"(?:country|nation|region|state|continent)['’]s", re.IGNORECASE)
 # A head word followed by "Report" names a report's title: "Newzoo's Global Esports Market Report expects".
@@ -147,7 +156,7 @@ def propose(
     geography_id: str = "",
 ) -> ReportScope:
     flags: dict[str, str] = {}
-    name, sentence_lead, currency, sized, unsure_name = opening_market(document, taxonomy)
+    name, sentence_lead, currency, sized, unsure_name, earlier = opening_market(document, taxonomy)
     from_sentence = bool(name)
     name = name or title_market(document.title)
     if not name:
@@ -158,6 +167,12 @@ def propose(
         flags["market_name"] = "the market phrase names no product or service: check the wording"
     elif unsure_name:
         flags["market_name"] = unsure_name
+    elif PLACE_LEAD_IN.match(sentence_lead) and taxonomy.regions_in(sentence_lead):
+        # "In Europe, the perfume market is forecast ...": the place may be part of the name.
+        flags["market_name"] = f"a place leads the sentence ('{sentence_lead.strip()}'): it may belong to the name"
+    elif LIST_BEFORE.search(sentence_lead) and re.search(r"\b(?:and|or)\b|&", name):
+        # "the total still, sparkling and fortified wine market": the list began before the comma.
+        flags["market_name"] = "a list runs into the market phrase: the name may begin before it"
 
     elif not sized:
         flags["market_name"] = "market name from a sentence that states no amount: check the wording"
@@ -190,6 +205,12 @@ def propose(
     if not geography:
         geography = WORLD
         flags["geography_id"] = "no geography stated in the title or the opening sentence: world assumed"
+    wider = wider_region_before(earlier, geography, taxonomy)
+    if wider and not geography_id and "geography_id" not in flags:
+        # "In the year 2020 Europe is expected to account for 38.03% of market revenue", then "The United
+        # Kingdom's e-cigarettes market ...": the report may be the wider region's.
+        flags["geography_id"] = f"an opening sentence before the market phrase names {wider}, which holds {geography}"
+        flags.setdefault("market_name", f"the report may be {wider}'s: its market name may be another phrase")
     market, exact = (market_id, True) if market_id else market_of(name, taxonomy)
     if not market:
         flags["market_id"] = f"no market in seeds/markets.csv is named like '{name}': choose or add one"
@@ -200,18 +221,24 @@ def propose(
     return ReportScope(market, geography, name, currency, flags)
 
 
-def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, str, bool, str]:
+def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, str, bool, str, list[str]]:
     """(market phrase, the words before it, currency, whether the sentence states an amount, why the
-    phrase may not name the report's market) of the first sentence with a money amount and a market
-    phrase before it, or with a market phrase and no amount; a place right after the phrase belongs to
-    it ("the ... market in India")."""
+    phrase may not name the report's market, the opening sentences with amounts before it) of the
+    first sentence with a money amount and a market phrase before it, or with a market phrase and no
+    amount; a place right after the phrase belongs to it ("the ... market in India")."""
     revenue_words: frozenset[str] = frozenset()  # what an earlier opening sentence sized without a phrase
 
+    before: list[str] = []
     for sentence in prose(document)[:MAX_OPENING_SENTENCES]:
         if sentence.label_end is not None:
             continue
         amounts = quantities.values(sentence.text)
+        # The phrase before the sentence's first amount, or, when the sentence opens with its amount
+        # ("Worth USD 48.05 billion in 2023, the global perfume market is forecast to grow from USD
+        # 50.45 billion ..."), the phrase the opening amount belongs to, before the next one.
         span = market_phrase(sentence.text, amounts[0].start, taxonomy) if amounts else None
+        if span is None and len(amounts) > 1 and FRONTED_AMOUNT.match(sentence.text[: amounts[0].start]):
+            span = market_phrase(sentence.text, amounts[1].start, taxonomy)
         if span is None and not amounts:
             span = market_phrase(sentence.text, len(sentence.text), taxonomy, heads=MARKET_HEAD)
             if span is not None and not words(sentence.text[span[0] : span[1]], taxonomy, demonyms=True):
@@ -234,12 +261,29 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, st
                 # "For 2024, Online Gambling revenue in Europe is forecast at US$46.94bn." before "The
                 # Online Casinos market is forecast at ...": the phrase may name a part of the market.
                 unsure = "an earlier opening sentence sizes the revenue of something else: the phrase may name a part"
-            return phrase, sentence.text[: span[0]], currency, bool(amounts), unsure
+            return phrase, sentence.text[: span[0]], currency, bool(amounts), unsure, before
+        if amounts:
+            before.append(sentence.text)
         money = [value for value in amounts if value.kind == "money"]
         lead = sentence.text[: money[0].start] if money else ""
         if not revenue_words and REVENUE_LEAD.search(lead):
             revenue_words = words(lead, taxonomy, demonyms=True)
-    return "", "", "USD", False, ""
+    return "", "", "USD", False, "", before
+
+
+def wider_region_before(sentences: list[str], geography: str, taxonomy: Taxonomy) -> str:
+    """A region named in `sentences` (opening sentences with amounts, before the market phrase's) that
+    holds `geography` (Europe for the United Kingdom), or ""."""
+    ancestors: set[str] = set()
+    region = taxonomy.regions.get(geography, {}).get("parent_region_id") or ""
+    while region and region not in ancestors and region != WORLD:
+        ancestors.add(region)
+        region = taxonomy.regions.get(region, {}).get("parent_region_id") or ""
+    for sentence in sentences:
+        for name in taxonomy.regions_in(sentence):
+            if name.member.member_id in ancestors:
+                return name.member.member_id
+    return ""
 
 
 def from_headline(document: Document, name: str) -> bool:

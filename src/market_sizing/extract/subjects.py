@@ -272,7 +272,12 @@ def subject_phrase(clause: str, *, verbless: bool = False) -> tuple[str, str]:
 
 def phrase_subject(clause: str, scope: Scope, *, verbless: bool = False) -> Subject | str:
     """No known name: the whole market, another region's market, a carried place, or a new segment."""
-    if GLOBAL_LEAD_IN.match(clause):
+    lead = GLOBAL_LEAD_IN.match(clause)
+    if lead:
+        # "Worldwide, disposable e-cigarettes are forecast to ...": the world's, but maybe a part of it.
+        rest = subject_phrase(clause[lead.end() :])[0]
+        if rest and not names_the_market(rest, scope):
+            return Subject(scope.world, f"'{rest}' does not name the report's market: its world market assumed")
         return Subject(scope.world)
     phrase, dimension = subject_phrase(clause, verbless=verbless)
     lead = re.match(r"^(?:the\s+)?(?:global|worldwide|world)\b", phrase, re.IGNORECASE)

@@ -759,3 +759,61 @@ def test_a_total_market_or_a_part_after_another_things_revenue_is_flagged_as_a_n
     )
     assert part.scope.market_name == "Blue Widgets market"
     assert "may name a part" in part.scope.flags["market_name"]
+
+
+def test_an_amount_written_in_words_is_listed_for_review() -> None:
+    extraction = extract("UK Widget Market\n\nToday the UK widget market is worth nearly a billion pounds.")
+    assert not extraction.figures
+    assert any("written in words" in item.reason for item in extraction.unclassified)
+
+
+def test_a_sentence_that_opens_with_its_amount_names_the_market_after_it() -> None:
+    extraction = extract(
+        "Widget Market: Size, Share and Industry Analysis\n\n"
+        "Worth USD 4.1 billion in 2023, the global widget market is forecast to grow from USD 4.4 billion in"
+        " 2024 to USD 7.7 billion by 2032. North America led the widget market in 2023, holding a 35.3% share."
+    )
+    assert extraction.scope.geography_id == "world" and "geography_id" not in extraction.scope.flags
+    assert extraction.scope.market_name == "global widget market"
+    assert ("market_size", "world", 2023, None, None, "4.1", "USD billion") in certain(extraction)
+
+
+def test_a_wider_region_named_before_a_countrys_market_phrase_flags_the_geography() -> None:
+    extraction = extract(
+        "In the year 2020 Europe is expected to account for 38% of market revenue.\n\n"
+        "The United Kingdom's widget market is likely to reach USD 6,837.91 million in 2028."
+    )
+    assert extraction.scope.geography_id == "united_kingdom"
+    assert "europe" in extraction.scope.flags["geography_id"]
+    assert "market_name" in extraction.scope.flags
+
+
+def test_a_place_leading_the_sentence_or_a_list_before_the_phrase_flags_the_market_name() -> None:
+    place = extract("In Europe, the widget market is forecast to bring in USD 15.8 billion in 2024.")
+    assert place.scope.market_name == "widget market"
+    assert "may belong to the name" in place.scope.flags["market_name"]
+    listed = extract("Estimated at USD 13.3 billion in 2019, the total blue, red and green widget market grew by 9%.")
+    assert listed.scope.market_name == "red and green widget market"
+    assert "list" in listed.scope.flags["market_name"]
+
+
+def test_a_part_of_the_world_market_after_worldwide_is_flagged() -> None:
+    extraction = extract(
+        "Global Widget Market\n\n"
+        "The global widget market was worth USD 16.1 billion in 2022. "
+        "Worldwide, blue widgets are forecast to reach USD 7.8 billion by 2030.",
+        geography_id="world",
+    )
+    assert certain(extraction) == {("market_size", "world", 2022, None, None, "16.1", "USD billion")}
+    assert "blue widgets" in " ".join(flagged(extraction)["market_size 7.8"])
+
+
+def test_the_next_largest_leads_nothing_and_revenue_beside_a_lead_does_not_measure_it() -> None:
+    extraction = extract(
+        "Global Widget Market\n\n"
+        "The global widget market was worth USD 16.1 billion in 2022. "
+        "Europe dominated the widget market, generating revenue of USD 6.6 billion in 2023. "
+        "China spent close to four times as much as Japan, the next-largest market.",
+        geography_id="world",
+    )
+    assert {(c.claim_type, c.subject.member_id) for c in extraction.claims} == {("leads", "europe")}
