@@ -163,7 +163,11 @@ class DbtForks:
         return cls._server
 
     @classmethod
-    def run(cls, project_dir: Path, args: tuple[str, ...], environment: dict[str, str]) -> tuple[int, str]:
+    def run(
+        cls, project_dir: Path, args: tuple[str, ...], environment: dict[str, str], kill_after: float | None = None
+    ) -> tuple[int, str]:
+        """dbt's exit code and output. With `kill_after`, a child still running after that many seconds
+        is killed (SIGKILL to its session) and the exit code is the signal's, negative."""
         server = cls.server()
         assert server.stdin is not None and server.stdout is not None
         output = project_dir.parent / f".dbt-output-{os.getpid()}.log"
@@ -171,10 +175,11 @@ class DbtForks:
         server.stdin.write(json.dumps(request) + "\n")
         server.stdin.flush()
         child = json.loads(server.stdout.readline())["pid"]
-        ready, _, _ = select.select([server.stdout], [], [], DBT_TIMEOUT_SECONDS)
+        ready, _, _ = select.select([server.stdout], [], [], kill_after or DBT_TIMEOUT_SECONDS)
         if not ready:
             os.killpg(child, signal.SIGKILL)
-            raise subprocess.TimeoutExpired(["dbt", *args], DBT_TIMEOUT_SECONDS)
+            if kill_after is None:
+                raise subprocess.TimeoutExpired(["dbt", *args], DBT_TIMEOUT_SECONDS)
         returncode = json.loads(server.stdout.readline())["returncode"]
         text = output.read_text(encoding="utf-8", errors="replace")
         output.unlink()
@@ -214,6 +219,30 @@ def run_build(project_dir: Path) -> DbtRun:
     if check.returncode != 0:
         return DbtRun(project_dir, check.returncode, check.stdout + check.stderr)
     return run_dbt(project_dir, "build")
+
+
+def build_killed_after(project_dir: Path, seconds: float) -> bool:
+    """`dbt build` in the project copy, killed with SIGKILL (its whole session) if it is still running
+    after `seconds`; whether it was killed. A forked dbt process (DbtForks) when forks are on, so that
+    every moment of the window falls in dbt's own work, not in importing it; else the executable."""
+    if DbtForks.enabled():
+        returncode, _ = DbtForks.run(project_dir, ("build",), dbt_environment(project_dir), kill_after=seconds)
+        return returncode == -signal.SIGKILL
+    process = subprocess.Popen(
+        dbt_command("build"),
+        cwd=project_dir,
+        env=dbt_environment(project_dir),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        return True
+    return False
 
 
 def file_digest(path: Path) -> str:

@@ -3,16 +3,13 @@ it opens, and the next build succeeds."""
 
 from __future__ import annotations
 
-import os
 import random
-import signal
-import subprocess
 import time
 from pathlib import Path
 
 import duckdb
 
-from support import PUBLISHED_NAME, copy_project, dbt_command, dbt_environment, marts_checksum, run_dbt
+from support import PUBLISHED_NAME, build_killed_after, copy_project, marts_checksum, run_dbt
 
 KILLS = 12
 RANDOM_SEED = 20261125
@@ -36,20 +33,8 @@ def test_killing_a_build_never_damages_the_published_warehouse(tmp_path: Path) -
     for _ in range(KILLS):
         previous_invocation = invocation_of(published)
         before = published.read_bytes()
-        process = subprocess.Popen(
-            dbt_command("build"),
-            cwd=project,
-            env=dbt_environment(project),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        try:
-            process.wait(timeout=rng.uniform(0.3, duration * 1.1))
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-            killed += 1
+        # Moments spread over the whole build, its publish at the end included.
+        killed += build_killed_after(project, rng.uniform(0.3, duration * 1.1))
         # Whole and unchanged in content: either the old file, byte for byte, or a complete new publish.
         assert marts_checksum(published) == reference
         assert published.read_bytes() == before or invocation_of(published) != previous_invocation
