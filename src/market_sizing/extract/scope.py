@@ -39,7 +39,12 @@ PHRASE_STOP = frozenset(
     expects expected puts put estimates estimated values valued says said sees forecasts projects reports
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
-GLOBAL = re.compile(r"\b(?:global(?:ly)?|worldwide|world)\b", re.IGNORECASE)
+# "World Gin Day", "the World Health Organization": an event's or a body's name, not a scope.
+WORLD_NAMED = (
+    r"(?!\s+(?:[A-Z][\w-]*\s+){0,2}(?:Day|Week|Bank|Organi[sz]ation|Forum|Cup|Championships?|Congress|Summit"
+    r"|Expo|Council|Federation|Association|Games|Series|Tour)\b)"
+)
+GLOBAL = re.compile(rf"\b(?:global(?:ly)?|worldwide|world{WORLD_NAMED})\b", re.IGNORECASE)
 SUPERLATIVE = re.compile(r"(?:the\s+)?(?:world'?s\s+)?(?:largest|biggest|top|leading|fastest)\b", re.IGNORECASE)
 INTERNATIONAL = re.compile(r"^(?:the\s+)?international\b", re.IGNORECASE)  # "the international paints market"
 HEADLINE_AFTER_MARKET = re.compile(  # "... market leads the way": the title goes on as a sentence
@@ -74,8 +79,11 @@ FRONTED_AMOUNT = re.compile(
 )
 POSSESSIVE_WORD = re.compile(r"['’]s$")
 PLACE_POSSESSIVE = re.compile(r"(?:country|nation|region|state|continent)['’]s", re.IGNORECASE)
-# A head word followed by "Report" names a report's title: "Newzoo's Global Esports Market Report expects".
-REPORT_AFTER = re.compile(r"\s+(?:Report|Study|Survey)\b")
+# "the latest market report", "Newzoo's Global Esports Market Report", "market research company": a
+# head word naming a document or a trade, not the market.
+DOCUMENT_AFTER = re.compile(
+    r"\s+(?:reports?|study|studies|survey|research|analysis|intelligence|insights?)\b", re.IGNORECASE
+)
 REVENUE_LEAD = re.compile(r"\b(?:revenues?|sales)\b", re.IGNORECASE)
 # Words that size a whole without naming what it is: "the total market".
 WHOLE_WORDS = frozenset({"total", "overall", "entire", "whole"})
@@ -115,7 +123,11 @@ def market_phrase(
     article, a preposition, a verb of the list, a comma, a number or a scale word, with its "for ..."
     complement ("market for pharmaceutical CDMOs"). A possessive place opens the phrase ("India's",
     "the country's"); any other possessive ends the walk."""
-    found = list((heads or HEAD_PATTERN).finditer(sentence, 0, before))
+    found = [
+        head
+        for head in (heads or HEAD_PATTERN).finditer(sentence, 0, before)
+        if not DOCUMENT_AFTER.match(sentence, head.end())
+    ]
     if not found:
         return None
     head = found[0] if heads else found[-1]
@@ -253,11 +265,8 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, st
             phrase = TRAILING.sub("", sentence.text[span[0] : end])
             money = [value.currency for value in amounts if value.kind == "money"]
             currency = money[0] if money else first_currency(document)
-            owner = re.search(r"(\S+)\s+$", sentence.text[: span[0]])
             unsure = ""
-            if owner and POSSESSIVE_WORD.search(owner.group(1)) and REPORT_AFTER.match(sentence.text, span[1]):
-                unsure = f"market name taken from the title of {owner.group(1)} report: check the wording"
-            elif revenue_words and not words(phrase, taxonomy, demonyms=True) <= revenue_words:
+            if revenue_words and not words(phrase, taxonomy, demonyms=True) <= revenue_words:
                 # "For 2024, Online Gambling revenue in Europe is forecast at US$46.94bn." before "The
                 # Online Casinos market is forecast at ...": the phrase may name a part of the market.
                 unsure = "an earlier opening sentence sizes the revenue of something else: the phrase may name a part"

@@ -33,7 +33,15 @@ def dev_scores() -> dict[str, Score]:
     return evaluate.evaluate(CORPUS, "dev", REPO_ROOT)[0]
 
 
-@pytest.mark.parametrize("part", ["dev", "test"])
+# The test part (evaluation/extractor/README_N.md) was run once, after the rules were tuned on dev only
+# (docs/adding-reports.md has the numbers): three labelled figures are neither proposed right nor
+# listed: n15's two European Union sizes in euros, both written in words ("two and a half billion",
+# "six billion"), and n20's negative CAGR (-12.9%). Strict: the mark must go when they are fixed, which needs a
+# fresh test part, since these texts may not be used to pick a rule.
+TEST_PART_MISSES = pytest.mark.xfail(strict=True, reason="3 test-part figures vanish (measured once)")
+
+
+@pytest.mark.parametrize("part", ["dev", pytest.param("test", marks=TEST_PART_MISSES)])
 def test_nothing_vanishes(part: str) -> None:
     """Every labelled figure is proposed correctly, or listed: flagged for review or unclassified."""
     vanished = []
