@@ -102,6 +102,14 @@ LEAD_MEASURE_WORDS = frozenset(
     consumption spending
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
+LABEL_AFTER = re.compile(r"\s*:")
+MIN_LINKS = 4  # a "Key regions:" line naming this many places or more may be a page's links
+# "With more than 80 million square feet of flexible workspace, the US is the industry's largest market".
+OTHER_MEASURE = re.compile(
+    r"\b\d[\d,.]*\s+(?:million\s+|billion\s+|thousand\s+)?(?:square\s+(?:feet|foot|metres|meters)|sq\.?\s?ft"
+    r"|tonnes|tons|litres|liters|bottles|subscribers|users|households|visitors|patients)\b",
+    re.IGNORECASE,
+)
 # "the global nutraceutical market at $149.5 billion in 2011, with the US, Europe and Japan as the leading
 # markets" on a page about India: the sentence is about the world's market.
 WORLD_MARKET_PHRASE = re.compile(r"\b(?:global|worldwide|world)\s+(?:[\w-]+\s+){0,3}?markets?\b", re.IGNORECASE)
@@ -207,6 +215,11 @@ def part_claims(context: Context, scope: Scope, start: int, end: int, lead_year:
 
 def lead_elsewhere(sentence: str, end: int, claim_type: str, scope: Scope) -> str:
     """Why a claim may be about something other than the report's market, or ""."""
+    if LABEL_AFTER.match(sentence, end):
+        return "a label followed by a list ('Key regions: ...'): a page's links, or a claim?"
+    measure = OTHER_MEASURE.search(sentence)
+    if claim_type in ("leads", "key_market") and measure:
+        return f"the sentence measures something else ('{measure.group()}'): the lead may rest on it"
     if claim_type == "leads":
         what = LEAD_IN_WHAT.match(sentence, end)
         words = set(what.group("what").lower().split()) - LEAD_MEASURE_WORDS if what else set()
@@ -404,6 +417,10 @@ def table_claims(context: Context, scope: Scope) -> list[Claim] | None:
         flag = (
             f"the row also names {', '.join(repr(cell) for cell in unknown)}, which no rule places" if unknown else ""
         )
+        colon = ":" in sentence[max(0, context.label_end - 1) : context.label_end + 1]
+        if not flag and claim_type == "key_market" and colon and len(named) >= MIN_LINKS:
+            # "Key regions: United States, United Kingdom, Germany, Europe, Norway": a page's links?
+            flag = f"a '{label.strip(' |:')}' row listing {len(named)} places: a page's links, or a claim?"
         return [row_claim(context, claim_type, Subject.of(name.member), name).flagged(flag) for name in named]
     cells = [cell for cell in LIST_SPLIT.split(sentence[context.label_end :].strip(" |:")) if cell]
     claims = []

@@ -35,7 +35,7 @@ from typing import Any
 import yaml
 
 from market_sizing import contract
-from market_sizing.extract import pipeline, taxonomy, vocabulary
+from market_sizing.extract import pipeline, quantities, taxonomy, vocabulary
 from market_sizing.extract.pipeline import Extraction
 from market_sizing.extract.quantities import CURRENCIES
 from market_sizing.extract.taxonomy import Member, name_words, placement
@@ -116,13 +116,13 @@ DEMONYM_PLACES = demonym_places()
 
 def market_name_key(name: str | None) -> str:
     """Market names compare as their words in any order, without a possessive, a leading "the",
-    "global"/"worldwide", a trailing "size" or the words "in" and "for" ("India's X market" = "X market in
-    India", "market for X" = "X market"),
-    a place's adjective read as its name ("Australian coffee market" = "Australia coffee market")."""
+    "global"/"worldwide" (or a trailing "worldwide"), a trailing "size" or the words "in" and "for"
+    ("India's X market" = "X market in India", "market for X" = "X market"), a place's adjective read
+    as its name ("Australian coffee market" = "Australia coffee market")."""
     text = re.sub(r"['’]s\b", "", (name or "").lower())
     text = " ".join(DEMONYM_PLACES.get(word, word) for word in text.split())
     text = re.sub(r"^\s*the\s+", "", text)
-    text = re.sub(r"^(?:global|worldwide)\s+", "", text)
+    text = re.sub(r"^(?:global|worldwide)\s+|\s+(?:worldwide|globally)$", "", text.strip())
     text = re.sub(r"\s+size$", "", text.strip())
     return " ".join(sorted(word for word in text.split() if word not in ("in", "for")))
 
@@ -195,7 +195,6 @@ def proposed_items(text_id: str, extraction: Extraction) -> list[Item]:
     return items
 
 
-WORDED_ONE = re.compile(r"\b(?:a|an|one)\s+(?:billion|million|trillion)\b", re.IGNORECASE)
 SPACED_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.])")
 
 
@@ -209,7 +208,8 @@ def listed_in_unclassified(label: Item, extraction: Extraction) -> bool:
         spaced = [re.sub(r"\D", "", group) for group in SPACED_THOUSANDS.findall(text)]
         found = re.findall(r"\d+(?:\.\d+)?", text) + spaced
         if "amounts written in words" in item.reason:
-            found += ["1"] * len(WORDED_ONE.findall(text))  # "nearly a billion pounds": listed as 1 billion
+            # "nearly a billion pounds", "two and a half billion Euros": listed as 1 and 2.5 billion
+            found += [str(quantities.worded_number(match)) for match in quantities.WORDED_AMOUNT.finditer(text)]
         if any(number(value) == wanted for value in found):
             return True
     return False

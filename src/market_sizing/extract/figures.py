@@ -71,6 +71,13 @@ INCREMENT = re.compile(r"\b(?:increase|increment|growth|gains?|rise|additions?)\
 # "generate colocation revenue of USD 418.5 million": revenue of a kind the words name, perhaps one
 # segment's; "total revenue of", "annual revenues of" name the whole.
 KIND_OF_REVENUE = re.compile(r"\b(?P<kind>[a-z][\w-]*)\s+revenues?\s+(?:of|at|worth)\s+(?:about\s+|around\s+)?$")
+# "25% of hospital revenue": the whole a share is of, when words name it before "revenue".
+OTHER_WHOLE_AFTER = re.compile(
+    r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<whole>(?P<words>(?:[a-z][\w-]*\s+){1,3})(?:revenues?|sales|spending|income|budgets?))\b"
+)
+WHOLE_WORDS = frozenset(
+    {"total", "global", "overall", "market", "industry", "annual", "worldwide", "world", "gross", "net"}
+)
 VOLUME_WORDS = r"(?P<measure>volumes?|units?|tonnes|tons|tonnage|shipments|players|users|subscribers|consumption)"
 VOLUME_AFTER = re.compile(
     rf"\s*(?:of\s+(?:the\s+)?(?:total\s+|global\s+|world\s+|all\s+)?)?{VOLUME_WORDS}(?:\s+share)?\b",
@@ -296,7 +303,13 @@ def volume_share(context: Context, group: list[Value]) -> str:
     after = VOLUME_AFTER.match(sentence, end)
     before = VOLUME_BEFORE.search(sentence[max(0, group[0].start - 30) : group[0].start])
     found = after or before
-    return f"a share of {found.group('measure')}, not of the market's value" if found else ""
+    if found:
+        return f"a share of {found.group('measure')}, not of the market's value"
+    whole = OTHER_WHOLE_AFTER.match(sentence, end)
+    if whole and set(whole.group("words").lower().split()) - WHOLE_WORDS:
+        # "Medical tourism accounted for 25% of hospital revenue in India": a share of another whole.
+        return f"a share of another whole ('{whole.group('whole').strip()}'), not of the market"
+    return ""
 
 
 def cue_reason(group: list[Value]) -> str:

@@ -39,9 +39,23 @@ MONEY_AFTER = re.compile(
 )
 # "$46.0B": a scale letter right after the number (not in the unit vocabulary: flagged for review).
 MONEY_LETTER = re.compile(rf"(?<![\w$])(?P<currency>(?i:{CURRENCY}))\s?(?P<number>{NUMBER})(?P<scale>[BMT])(?![\w])")
-PERCENT = re.compile(rf"(?<![\w.,])(?P<number>{NUMBER})\s?(?:%|percent(?![\w])|per cent(?![\w]))", re.IGNORECASE)
+# A minus sign belongs to the number ("a CAGR of -12.9%"), but not a range's dash ("10-15%").
+PERCENT = re.compile(rf"(?<![\w.,])(?P<number>-?(?:{NUMBER}))\s?(?:%|percent(?![\w])|per cent(?![\w]))", re.IGNORECASE)
 # "worth nearly a billion pounds": an amount whose number is a word. Listed for review, never read.
-WORDED_AMOUNT = re.compile(r"\b(?:a|an|one|half\s+a)\s+(?:billion|million|trillion)\b(?:\s+[a-z$£€]+)?", re.IGNORECASE)
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+NUMBER_WORDS |= {"eight": 8, "nine": 9, "ten": 10}
+WORDED_AMOUNT = re.compile(
+    rf"\b(?P<word>{'|'.join(NUMBER_WORDS)})(?P<half>\s+and\s+a\s+half)?\s+(?P<scale>billion|million|trillion)\b"
+    r"(?:\s+[a-z$£€]+)?",
+    re.IGNORECASE,
+)
+
+
+def worded_number(match: re.Match[str]) -> float:
+    """The number of a WORDED_AMOUNT match: "two and a half billion" -> 2.5."""
+    return NUMBER_WORDS[match.group("word").lower()] + (0.5 if match.group("half") else 0)
+
+
 TILDE = "approximately"
 ANY_NUMBER = re.compile(rf"(?<![\w.,]){NUMBER}(?![\w])")
 

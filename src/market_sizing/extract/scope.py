@@ -84,6 +84,10 @@ PLACE_POSSESSIVE = re.compile(r"(?:country|nation|region|state|continent)['’]s
 DOCUMENT_AFTER = re.compile(
     r"\s+(?:reports?|study|studies|survey|research|analysis|intelligence|insights?)\b", re.IGNORECASE
 )
+# A sized sentence's subject before its verb: "Influencer marketing should grow by 19 percent to".
+SUBJECT_LEAD = re.compile(
+    r"^\s*(?P<subject>[A-Z][a-z-]+(?:\s+[a-z-]+){0,3}?)\s+(?:should|will|is|are|was|were|grew|rose|reached)\b"
+)
 REVENUE_LEAD = re.compile(r"\b(?:revenues?|sales)\b", re.IGNORECASE)
 # Words that size a whole without naming what it is: "the total market".
 WHOLE_WORDS = frozenset({"total", "overall", "entire", "whole"})
@@ -192,7 +196,11 @@ def propose(
         flags["market_name"] = "market name from a headline (the first line, not a sentence): check the wording"
     # The phrase's own place first: "Europe dominate the global chocolate market" is the world's.
     in_phrase = geography_of(name, taxonomy)
+    nameless_place = bool(name) and not words(name, taxonomy) - WHOLE_WORDS and bool(in_phrase)
     geography = geography_id or in_phrase or geography_of(sentence_lead, taxonomy)
+    if nameless_place and geography == in_phrase and not geography_id:
+        # "Most sales are expected in the US market": a phrase naming only a place scopes nothing.
+        flags["geography_id"] = "the place comes from a market phrase that names no product or service"
     if geography and not geography_id and not sized:
         unsure = unsized_place(document, taxonomy, geography, in_phrase=geography == in_phrase)
         if unsure:
@@ -239,6 +247,7 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, st
     first sentence with a money amount and a market phrase before it, or with a market phrase and no
     amount; a place right after the phrase belongs to it ("the ... market in India")."""
     revenue_words: frozenset[str] = frozenset()  # what an earlier opening sentence sized without a phrase
+    sized_lead: frozenset[str] = frozenset()  # the subjects of earlier sized sentences without a phrase
 
     before: list[str] = []
     for sentence in prose(document)[:MAX_OPENING_SENTENCES]:
@@ -266,7 +275,11 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, st
             money = [value.currency for value in amounts if value.kind == "money"]
             currency = money[0] if money else first_currency(document)
             unsure = ""
-            if revenue_words and not words(phrase, taxonomy, demonyms=True) <= revenue_words:
+            if sized_lead and words(phrase, taxonomy, demonyms=True) & sized_lead:
+                # "Influencer marketing should grow by 19 percent to $16.4 billion" before "the global
+                # influencer market size reaching ...": the first sized sentence words the market itself.
+                unsure = "an earlier opening sentence sizes the market without the word market: check the wording"
+            elif revenue_words and not words(phrase, taxonomy, demonyms=True) <= revenue_words:
                 # "For 2024, Online Gambling revenue in Europe is forecast at US$46.94bn." before "The
                 # Online Casinos market is forecast at ...": the phrase may name a part of the market.
                 unsure = "an earlier opening sentence sizes the revenue of something else: the phrase may name a part"
@@ -277,6 +290,9 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, st
         lead = sentence.text[: money[0].start] if money else ""
         if not revenue_words and REVENUE_LEAD.search(lead):
             revenue_words = words(lead, taxonomy, demonyms=True)
+        subject = SUBJECT_LEAD.match(lead) if money else None
+        if subject:
+            sized_lead |= words(subject.group("subject"), taxonomy, demonyms=True)
     return "", "", "USD", False, "", before
 
 

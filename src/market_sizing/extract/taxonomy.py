@@ -42,6 +42,7 @@ FOLLOWERS = frozenset(
     takes take took maintains maintain market markets region regions segment segments sector subsector
     contributed contributes contributing commanded commands emerged emerges is
     overtook overtakes overtaken surpassed surpasses outstripped outstrips replaced displaced edged beat beats
+    rose rises climbed climbs increased increases fell falls declined declines reached reaches
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 

@@ -33,12 +33,13 @@ def dev_scores() -> dict[str, Score]:
     return evaluate.evaluate(CORPUS, "dev", REPO_ROOT)[0]
 
 
-# The test part (evaluation/extractor/README_N.md) was run once, after the rules were tuned on dev only
-# (docs/adding-reports.md has the numbers): three labelled figures are neither proposed right nor
-# listed: n15's two European Union sizes in euros, both written in words ("two and a half billion",
-# "six billion"), and n20's negative CAGR (-12.9%). Strict: the mark must go when they are fixed, which needs a
-# fresh test part, since these texts may not be used to pick a rule.
-TEST_PART_MISSES = pytest.mark.xfail(strict=True, reason="3 test-part figures vanish (measured once)")
+# The test part (evaluation/extractor/README_O.md) was run once, after the rules were tuned on dev only
+# (docs/adding-reports.md has the numbers): six labelled figures are neither proposed right nor listed:
+# o10's four country sizes in a revenue chart (USD million, no year), o07's CAGR (read as ending in
+# 2032 with no start, where the label has 2025) and o01's United States share (read with no year).
+# Strict: the mark must go when they are fixed, which needs a fresh test part, since these texts may not
+# be used to pick a rule.
+TEST_PART_MISSES = pytest.mark.xfail(strict=True, reason="6 test-part figures vanish (measured once)")
 
 
 @pytest.mark.parametrize("part", ["dev", pytest.param("test", marks=TEST_PART_MISSES)])
@@ -73,7 +74,9 @@ def test_every_proposed_row_passes_the_seed_rules() -> None:
             flagged = proposal.flags_of("report_figures.csv", row["figure_id"])
             assert row["excerpt"] in body and 0 < len(row["excerpt"]) <= 200, row
             assert row["value"] in row["excerpt"].replace(",", ""), row
-            assert row["value"].replace(".", "", 1).isdigit(), row
+            # A plain number; only a CAGR may be negative (a decline), as the seeds' number rule allows.
+            unsigned = row["value"][1:] if row["measure"] == "cagr" and row["value"].startswith("-") else row["value"]
+            assert unsigned.replace(".", "", 1).isdigit(), row
             assert flagged or (words.knows_unit(row["unit"]) and row["qualifier"] in ("", *words.qualifiers)), row
         for row in proposal.rows("report_claims") + proposal.rows("report_mentions"):
             assert row["excerpt"] in body and len(row["excerpt"]) <= 200, row

@@ -830,3 +830,57 @@ def test_an_events_world_is_no_scope_and_a_market_report_is_no_market_name() -> 
         "The latest market report from the trade body shows widgets peaking at USD 2.2 billion in 2018."
     )
     assert report.scope.market_name != "latest market"
+
+
+def test_a_negative_cagr_keeps_its_sign_and_worded_amounts_are_listed() -> None:
+    extraction = extract(
+        "Global Widget Market\n\n"
+        "The global widget market is expected to decline from USD 9.27 billion in 2019 to USD 8.24 billion in"
+        " 2020, a CAGR of -12.9%. Revenue will come to more than two and a half billion Euros in Europe."
+    )
+    assert [f.value for f in extraction.figures if f.measure == "cagr"] == ["-12.9"]
+    assert any("two and a half billion" in item.reason for item in extraction.unclassified)
+
+
+def test_a_place_before_a_growth_verb_is_the_subject_of_the_amount_after_the_comma() -> None:
+    extraction = extract(
+        "Global Widget Market\n\n"
+        "The global widget market was worth USD 40 billion in 2022. "
+        "Widget sales in China rose by 12.5% in 2022, to over USD 5 billion in revenue.",
+        geography_id="world",
+    )
+    assert ("market_size", "china", 2022, None, None, "5", "USD billion") in {
+        (f.measure, f.subject.member_id, f.year, f.period_start_year, f.period_end_year, f.value, f.unit)
+        for f in extraction.figures
+    }
+
+
+def test_a_share_of_another_whole_and_claims_resting_on_links_or_floor_space_are_flagged() -> None:
+    share = extract(
+        "Global Widget Market\n\nThe global widget market was worth USD 40 billion in 2022. "
+        "Widget tourism accounted for 25% of hospital revenue in India.",
+        geography_id="world",
+    )
+    assert "another whole" in " ".join(flagged(share)["share 25"])
+    links = extract(
+        "Global Widget Market\n\nThe global widget market was worth USD 40 billion in 2022.\n"
+        "Key regions: United States, United Kingdom, Germany, Europe, Norway"
+    )
+    assert links.claims and all(claim.flags for claim in links.claims)
+    floor = extract(
+        "Global Widget Market\n\n"
+        "With more than 80 million square feet of widget space, the US is the industry's largest market."
+    )
+    assert floor.claims and all(claim.flags for claim in floor.claims)
+
+
+def test_a_place_only_phrase_flags_the_geography_and_an_earlier_sized_subject_flags_the_name() -> None:
+    place = extract("Widget News\n\nMost of these sales, USD 3 billion, are expected in the US market.")
+    assert "geography_id" in place.scope.flags or place.scope.geography_id != "united_states"
+    named = extract(
+        "Widget News\n\n"
+        "Widget marketing should grow by 19 percent to USD 16.4 billion in 2022. "
+        "The pandemic sped the industry up, with the global widget market size reaching USD 9.7 billion in 2020."
+    )
+    assert named.scope.market_name == "global widget market"
+    assert "without the word market" in named.scope.flags["market_name"]
