@@ -220,17 +220,17 @@ def lead_elsewhere(sentence: str, end: int, claim_type: str, scope: Scope) -> st
     measure = OTHER_MEASURE.search(sentence)
     if claim_type in ("leads", "key_market") and measure:
         return f"the sentence measures something else ('{measure.group()}'): the lead may rest on it"
-    if claim_type == "leads":
-        what = LEAD_IN_WHAT.match(sentence, end)
-        words = set(what.group("what").lower().split()) - LEAD_MEASURE_WORDS if what else set()
+    what = LEAD_IN_WHAT.match(sentence, end) if claim_type == "leads" else None
+    if what:
+        words = set(what.group("what").lower().split()) - LEAD_MEASURE_WORDS
         if (
             words
             and not any(word.isdigit() for word in words)
-            and not CONTAINER_AFTER.search(what.group("what"))  # type: ignore[union-attr]
+            and not CONTAINER_AFTER.search(what.group("what"))
             and scope.market_words
             and not words & scope.market_words
         ):
-            return f"the lead is in '{what.group('what')}', which the report's market name does not hold"  # type: ignore[union-attr]
+            return f"the lead is in '{what.group('what')}', which the report's market name does not hold"
     world = WORLD_MARKET_PHRASE.search(sentence)
     if world and scope.geography.member_id != scope.world.member_id:
         return f"the sentence is about '{world.group()}', not the report's geography: the claim may be the world's"

@@ -289,16 +289,16 @@ def classify(context: Context, group: list[Value]) -> tuple[str, tuple[int, int]
     for measure, finder in (("cagr", cagr_cue), ("share", share_cue)):
         cue = finder(context, group)
         if cue is not None:
-            return measure, cue, volume_share(context, group) if measure == "share" else ""
+            return measure, cue, share_of_another_whole(context, group) if measure == "share" else ""
     cue = growth_cue(context, group)
     if cue is not None:
         return "cagr", cue, "a growth rate the text does not call a CAGR (annual rate assumed)"
     return "", None, ""
 
 
-def volume_share(context: Context, group: list[Value]) -> str:
-    """Why a share may be one of volume rather than of value ("58% of volume", "a 40% volume share"),
-    or ""."""
+def share_of_another_whole(context: Context, group: list[Value]) -> str:
+    """Why a share may be of another whole than the market's value: of volume ("58% of volume", "a
+    40% volume share") or of another revenue ("25% of hospital revenue"); or ""."""
     sentence, end = context.sentence, group_end(context, group)
     after = VOLUME_AFTER.match(sentence, end)
     before = VOLUME_BEFORE.search(sentence[max(0, group[0].start - 30) : group[0].start])

@@ -42,8 +42,10 @@ MONEY_LETTER = re.compile(rf"(?<![\w$])(?P<currency>(?i:{CURRENCY}))\s?(?P<numbe
 # A minus sign belongs to the number ("a CAGR of -12.9%"), but not a range's dash ("10-15%").
 PERCENT = re.compile(rf"(?<![\w.,])(?P<number>-?(?:{NUMBER}))\s?(?:%|percent(?![\w])|per cent(?![\w]))", re.IGNORECASE)
 # "worth nearly a billion pounds": an amount whose number is a word. Listed for review, never read.
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-NUMBER_WORDS |= {"eight": 8, "nine": 9, "ten": 10}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
 WORDED_AMOUNT = re.compile(
     rf"\b(?P<word>{'|'.join(NUMBER_WORDS)})(?P<half>\s+and\s+a\s+half)?\s+(?P<scale>billion|million|trillion)\b"
     r"(?:\s+[a-z$£€]+)?",

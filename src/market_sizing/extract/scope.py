@@ -175,11 +175,12 @@ def propose(
     name, sentence_lead, currency, sized, unsure_name, earlier = opening_market(document, taxonomy)
     from_sentence = bool(name)
     name = name or title_market(document.title)
+    names_a_product = bool(words(name, taxonomy) - WHOLE_WORDS)
     if not name:
         flags["market_name"] = "no market name found in the title or the opening sentences"
     elif not from_sentence or not re.search(r"\bmarket\b", name, re.IGNORECASE) or INDUSTRY.search(name):
         flags["market_name"] = "market name from the title, or worded as an industry or sector: check the wording"
-    elif not words(name, taxonomy) - WHOLE_WORDS:
+    elif not names_a_product:
         flags["market_name"] = "the market phrase names no product or service: check the wording"
     elif unsure_name:
         flags["market_name"] = unsure_name
@@ -189,14 +190,13 @@ def propose(
     elif LIST_BEFORE.search(sentence_lead) and re.search(r"\b(?:and|or)\b|&", name):
         # "the total still, sparkling and fortified wine market": the list began before the comma.
         flags["market_name"] = "a list runs into the market phrase: the name may begin before it"
-
     elif not sized:
         flags["market_name"] = "market name from a sentence that states no amount: check the wording"
     elif from_headline(document, name) and not restated(document, name, taxonomy):
         flags["market_name"] = "market name from a headline (the first line, not a sentence): check the wording"
     # The phrase's own place first: "Europe dominate the global chocolate market" is the world's.
     in_phrase = geography_of(name, taxonomy)
-    nameless_place = bool(name) and not words(name, taxonomy) - WHOLE_WORDS and bool(in_phrase)
+    nameless_place = bool(name) and not names_a_product and bool(in_phrase)
     geography = geography_id or in_phrase or geography_of(sentence_lead, taxonomy)
     if nameless_place and geography == in_phrase and not geography_id:
         # "Most sales are expected in the US market": a phrase naming only a place scopes nothing.
@@ -275,11 +275,12 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, st
             money = [value.currency for value in amounts if value.kind == "money"]
             currency = money[0] if money else first_currency(document)
             unsure = ""
-            if sized_lead and words(phrase, taxonomy, demonyms=True) & sized_lead:
+            named = words(phrase, taxonomy, demonyms=True)
+            if sized_lead and named & sized_lead:
                 # "Influencer marketing should grow by 19 percent to $16.4 billion" before "the global
                 # influencer market size reaching ...": the first sized sentence words the market itself.
                 unsure = "an earlier opening sentence sizes the market without the word market: check the wording"
-            elif revenue_words and not words(phrase, taxonomy, demonyms=True) <= revenue_words:
+            elif revenue_words and not named <= revenue_words:
                 # "For 2024, Online Gambling revenue in Europe is forecast at US$46.94bn." before "The
                 # Online Casinos market is forecast at ...": the phrase may name a part of the market.
                 unsure = "an earlier opening sentence sizes the revenue of something else: the phrase may name a part"
