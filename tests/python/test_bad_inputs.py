@@ -1,11 +1,14 @@
 """A catalogue of malformed inputs: each stops the build with a message naming the file, the row or
 figure and the rule, and leaves the published warehouse byte-for-byte as it was. Builds run as
-`make build` runs them (`run_build`): the input-file check, then `dbt build`. Inputs that are
-fine in substance (a byte-order mark, Windows line endings) are accepted, and the test says so.
+`make build` runs them (`run_build`): the input-file check, then `dbt build`. Cases that can be
+checked together share a build (`Case.batch`, see `outcomes`); each case is still its own test.
+Inputs that are fine in substance (a byte-order mark, Windows line endings) are accepted, and the
+test says so.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +17,11 @@ import pytest
 
 from support import PUBLISHED_NAME, DbtRun, ProjectTemplate, file_digest, marts_checksum, run_build
 
+# One worker runs the whole module, so that each batch is built once.
+pytestmark = pytest.mark.xdist_group("bad_inputs")
+
 Edit = Callable[[Path], None]
+ANSI_CODES = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def edit_text(relative: str, old: str, new: str, count: int = 1) -> Edit:
@@ -79,6 +86,7 @@ class Case:
     edit: Edit
     expected: tuple[str, ...]  # every fragment must appear in dbt's output; {line} is filled in
     line_prefix: tuple[str, str] | None = None  # (file, row prefix) whose line number the message names
+    batch: int | None = None  # cases of one batch share a build; None: a build of its own
 
 
 CASES = [
@@ -87,18 +95,21 @@ CASES = [
         edit_text(FIGURES, ",239.5,USD", ",-239.5,USD"),
         ("a market size must be greater than zero", "seeds/report_figures.csv line {line} [dmr25_size_2025]"),
         (FIGURES, "dmr25_size_2025,"),
+        batch=1,
     ),
     Case(
         "zero market size",
         edit_text(FIGURES, ",558.4,USD", ",0,USD"),
         ("a market size must be greater than zero", "line {line} [dmr25_size_2034]"),
         (FIGURES, "dmr25_size_2034,"),
+        batch=1,
     ),
     Case(
         "share above 100",
         edit_text(FIGURES, ",47.4,percent,,accounting", ",147.4,percent,,accounting"),
         ("a share must be above 0 and at most 100 percent", "line {line} [dmr25_share_asia_pacific_2025]: found 147.4"),
         (FIGURES, "dmr25_share_asia_pacific_2025,"),
+        batch=1,
     ),
     Case(
         "shares of one level sum above 100",
@@ -115,11 +126,13 @@ CASES = [
         edit_text(FIGURES, "share,asia_pacific,,2025", "share,atlantis,,2025"),
         ("region_id must name a row of regions.region_id", "line {line}: found atlantis"),
         (FIGURES, "dmr25_share_asia_pacific_2025,"),
+        batch=5,
     ),
     Case(
         "unknown segment",
         edit_text(FIGURES, "cmo_type__pharmaceutical,2024", "cmo_type__generics,2024"),
         ("segment_id must name a row of segments.segment_id", "found cmo_type__generics"),
+        batch=5,
     ),
     Case(
         "duplicate figure",
@@ -137,60 +150,75 @@ CASES = [
             "figure_id must identify one row of report_figures",
             "seeds/report_figures.csv line 2: found dmr25_size_2025; seeds/report_figures.csv line 3: found dmr25_size_2025",
         ),
+        batch=5,
     ),
     Case(
         "missing value",
         edit_text(FIGURES, ",239.5,USD", ",,USD"),
         ("value is required", "seeds/report_figures.csv line {line}: found (blank)"),
         (FIGURES, "dmr25_size_2025,"),
+        batch=5,
     ),
     Case(
         "non-numeric value",
         edit_text(FIGURES, ",239.5,USD", ",two hundred,USD"),
         ("value must be a plain number", "line {line} [dmr25_size_2025]: found two hundred"),
         (FIGURES, "dmr25_size_2025,"),
+        batch=2,
     ),
     Case(
         "thousands separators",
         edit_text(FIGURES, ",239.5,USD", ',"1,239.5",USD'),
         ("value must be a plain number", "found 1,239.5"),
         (FIGURES, "dmr25_size_2025,"),
+        batch=3,
     ),
     Case(
         "percent sign in a value",
         edit_text(FIGURES, ",47.4,percent", ",47.4%,percent"),
         ("value must be a plain number", "found 47.4%"),
+        batch=2,
     ),
     Case(
         "unknown unit",
         edit_text(FIGURES, ",239.5,USD billion", ",239.5,EUR billion"),
         ("unit must be one of the known units", "line {line} [dmr25_size_2025]: found EUR billion"),
         (FIGURES, "dmr25_size_2025,"),
+        batch=4,
     ),
     Case(
         "end year before start year",
         edit_text(FIGURES, ",,2025,2034,,9.9,", ",,2034,2025,,9.9,"),
         ("a CAGR period must end after it starts", "[dmr25_cagr]: found 2034-2025"),
+        batch=1,
     ),
     Case(
         "CAGR period of zero years",
         edit_text(FIGURES, ",,2025,2034,,9.9,", ",,2034,2034,,9.9,"),
         ("a CAGR period must end after it starts", "[dmr25_cagr]: found 2034-2034"),
+        batch=2,
     ),
     Case(
         "year outside any sane range",
         edit_text(FIGURES, "market_size,world,,2034,", "market_size,world,,2340,"),
         ("years must lie between 1950 and 2100", "[dmr25_size_2034]: found 2340"),
+        batch=2,
     ),
     Case(
         "year that is not a year",
         edit_text(FIGURES, "market_size,world,,2034,", "market_size,world,,34,"),
         ("must be four-digit years", "[dmr25_size_2034]: found 34"),
+        batch=3,
     ),
     Case(
         "report id with no report row",
-        edit_text(FIGURES, "dmr25_size_2034,dmr_healthcare_cmo_2025,", "dmr25_size_2034,dmr_healthcare_cmo_2052,"),
-        ("report_id must name a row of reports.report_id", "found dmr_healthcare_cmo_2052"),
+        edit_text(
+            FIGURES,
+            "prec_size_2023,precedence_healthcare_cdmo_2024,",
+            "prec_size_2023,precedence_healthcare_cdmo_2042,",
+        ),
+        ("report_id must name a row of reports.report_id", "found precedence_healthcare_cdmo_2042"),
+        batch=5,
     ),
     Case(
         "report with no market size at all",
@@ -205,20 +233,23 @@ CASES = [
         "unknown measure",
         edit_text(FIGURES, ",market_size,world,,2034", ",revenue,world,,2034"),
         ("measure must be one of market_size, cagr, share", "found revenue"),
+        batch=4,
     ),
     Case(
         "unknown qualifier",
         edit_text(FIGURES, ",around,reach around", ",circa,reach around"),
         ("qualifier must be blank or one of", "[prec_size_2033]: found circa"),
+        batch=1,
     ),
     Case(
         "excerpt that does not quote the value",
         edit_text(
             FIGURES,
-            ",239.5,USD billion,,projected to reach USD 239.5 billion",
-            ",239.5,USD billion,,projected to reach USD 293.5 billion",
+            ",274.43,USD billion,,calculated at USD 274.43 billion",
+            ",274.43,USD billion,,calculated at USD 247.43 billion",
         ),
-        ("excerpt must quote the value as stated", "[dmr25_size_2025]"),
+        ("excerpt must quote the value as stated", "[prec_size_2024]"),
+        batch=1,
     ),
     Case(
         "country directly under world",
@@ -287,15 +318,17 @@ CASES = [
             "space_tourism,world,Global Healthcare CMO Market,2025",
         ),
         ("market_id must name a row of markets.market_id", "seeds/reports.csv line 2: found space_tourism"),
+        batch=6,
     ),
     Case(
         "report of an unknown geography",
         edit_text(
             REPORTS,
-            "healthcare_contract_manufacturing,world,Global Healthcare CMO Market,2025",
-            "healthcare_contract_manufacturing,atlantis,Global Healthcare CMO Market,2025",
+            "healthcare_contract_manufacturing,world,Global Healthcare CMO Market,2023",
+            "healthcare_contract_manufacturing,atlantis,Global Healthcare CMO Market,2023",
         ),
-        ("geography_id must name a row of regions.region_id", "seeds/reports.csv line 2: found atlantis"),
+        ("geography_id must name a row of regions.region_id", "seeds/reports.csv line 3: found atlantis"),
+        batch=6,
     ),
     Case(
         "figure outside its report's geography",
@@ -361,23 +394,69 @@ def project(project_template: ProjectTemplate, warehouse: DbtRun) -> Path:
     return project_template.fresh(published=warehouse.database)
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """One build of edited inputs: what it said, and the published file's digest before and after."""
+
+    returncode: int
+    output: str
+    lines: dict[str, int | None]  # per case: the line number its message names
+    failed: set[str]  # the checks that failed
+    published_before: str
+    published_after: str
+
+
+def failed_checks(output: str) -> set[str]:
+    """The nodes dbt reports as failed (FAIL or ERROR) in a build's output."""
+    return set(re.findall(r" of \d+ (?:FAIL|ERROR) (?:\d+ )?(\S+)", ANSI_CODES.sub("", output)))
+
+
+def build_with(project: Path, cases: list[Case]) -> Outcome:
+    published = project / PUBLISHED_NAME
+    before = file_digest(published)
+    for case in cases:
+        case.edit(project)
+    lines = {case.name: line_of(project, *case.line_prefix) if case.line_prefix else None for case in cases}
+    run = run_build(project)
+    return Outcome(run.returncode, run.output, lines, failed_checks(run.output), before, file_digest(published))
+
+
+@pytest.fixture(scope="module")
+def outcomes(project_template: ProjectTemplate, warehouse: DbtRun) -> Callable[[Case], Outcome]:
+    """The build a case is checked against: its batch's, made once (the module runs on one worker).
+
+    A batch is several cases in one build, as a user who made several mistakes at once sees them:
+    each check names every row that breaks it, in one message. Cases share a batch only where they
+    edit different rows and break the same check (one node of the build), so that no failure can skip
+    another case's check (dbt skips what lies downstream of a failed check); the test asserts that a
+    batch's build failed exactly one check."""
+    made: dict[int | str, Outcome] = {}
+
+    def outcome(case: Case) -> Outcome:
+        key: int | str = case.batch if case.batch is not None else case.name
+        if key not in made:
+            members = [other for other in CASES if other.batch == case.batch] if case.batch is not None else [case]
+            made[key] = build_with(project_template.fresh(published=warehouse.database), members)
+        return made[key]
+
+    return outcome
+
+
 def test_the_catalogue_is_large_enough() -> None:
     assert len(CASES) >= 25
     assert len({case.name for case in CASES}) == len(CASES)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
-def test_bad_input_fails_clearly_and_loses_nothing(project: Path, case: Case) -> None:
-    published = project / PUBLISHED_NAME
-    before = file_digest(published)
-    case.edit(project)
-    line = line_of(project, *case.line_prefix) if case.line_prefix else None
-    run = run_build(project)
-    assert run.returncode != 0, run.output
+def test_bad_input_fails_clearly_and_loses_nothing(outcomes: Callable[[Case], Outcome], case: Case) -> None:
+    outcome = outcomes(case)
+    assert outcome.returncode != 0, outcome.output
+    if case.batch is not None:
+        assert len(outcome.failed) == 1, f"a batch must break one check, not {sorted(outcome.failed)}"
     for fragment in case.expected:
-        assert fragment.format(line=line) in run.output, run.output[-3000:]
-    assert "The published warehouse" in run.output and "was left as it was" in run.output
-    assert file_digest(published) == before
+        assert fragment.format(line=outcome.lines[case.name]) in outcome.output, outcome.output[-3000:]
+    assert "The published warehouse" in outcome.output and "was left as it was" in outcome.output
+    assert outcome.published_after == outcome.published_before
 
 
 @pytest.mark.parametrize(
