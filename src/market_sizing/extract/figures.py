@@ -428,19 +428,26 @@ def read(context: Context, scope: Scope, vocabulary_units: frozenset[str]) -> Se
                 ]
                 confirmed = compounds_over(figure.value, sizes, period)
                 reading.figures[index] = replace(figure, implied_period=period, implied_confirmed=confirmed)
-        elif figure.grows_to and figure.period_end_year:
-            earlier = [
-                other.year
-                for other in reading.figures
-                if other.measure == "market_size"
-                and other.subject == figure.subject
-                and other.year
-                and other.year < figure.period_end_year
-            ]
-            if earlier:
-                inferred = replace(figure, period_start_year=min(earlier), period_as_stated="")
-                reading.figures[index] = inferred.flagged(PERIOD_INFERRED)
+        elif figure.measure == "cagr" and figure.period_end_year and figure.period_start_year is None:
+            reading.figures[index] = start_from_sizes(figure, reading.figures)
     return reading
+
+
+def start_from_sizes(cagr: Figure, found: list[Figure]) -> Figure:
+    """A CAGR whose period names only its end year, in a sentence that dates sizes of its subject
+    before that year: the period starts at the earliest of them. "rise 6.0% per year to USD 112 billion
+    in 2021" (`growth_to_amount`) is always flagged as inferred; "from US$ 230.6 billion in 2025 to US$
+    438.1 billion by 2032, a CAGR of 9.6% by 2032" is certain when the rate compounds the first size
+    into the one of the end year (`compounds_over`), else flagged. No earlier size: left as stated."""
+    end = cagr.period_end_year or 0
+    sizes = [size for size in found if size.measure == "market_size" and size.subject == cagr.subject and size.year]
+    earlier = [size.year for size in sizes if size.year and size.year < end]
+    if not earlier:
+        return cagr
+    span = (min(earlier), end)
+    if not cagr.grows_to and compounds_over(cagr.value, sizes, span):
+        return replace(cagr, period_start_year=span[0])
+    return replace(cagr, period_start_year=span[0], period_as_stated="").flagged(PERIOD_INFERRED)
 
 
 def kind_of_revenue_carried(found: list[Figure]) -> list[Figure]:

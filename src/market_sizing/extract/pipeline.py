@@ -92,6 +92,7 @@ def extract(
         flag_whole_market(result, f"the report's geography is unsure ({proposed.flags['geography_id']})")
     result.figures = same_amount_elsewhere(result.figures)
     result.figures = restated_sizes(result.figures)
+    result.figures = undated_share_after_dated(result.figures, parsed)
     result.claims = undated_beside_undated(result)
     result.claims = undated_in_snapshot(result, parsed)
     return result
@@ -141,6 +142,27 @@ def undated_in_snapshot(result: Extraction, parsed: document.Document) -> list[C
 
 
 SNAPSHOT_ROW = re.compile(r"^\s*(?:study\s+period|base\s+year)\b", re.IGNORECASE)
+
+
+def undated_share_after_dated(found: list[Figure], parsed: document.Document) -> list[Figure]:
+    """A share with no year, after an earlier sentence of its own paragraph or bullet that dates
+    something ("... tightened their grip on the global art market in 2016 ... Even after a steep drop,
+    the United States stayed the largest market, with an estimated market share of 40%"): the share
+    may be for that year, so it is flagged rather than recorded as undated."""
+    result = []
+    for figure in found:
+        if figure.measure == "share" and figure.year is None:
+            earlier = []
+            for sentence in parsed.sentences:
+                if (sentence.section, sentence.line) != (figure.section, figure.line):
+                    continue
+                if figure.excerpt in sentence.text:
+                    break
+                earlier += [year.year for year in dating.years(sentence.text, quantities.values(sentence.text))]
+            if earlier:
+                figure = figure.flagged(f"no year in its sentence, but the one before it dates {earlier[-1]}")
+        result.append(figure)
+    return result
 
 
 def restated_sizes(found: list[Figure]) -> list[Figure]:

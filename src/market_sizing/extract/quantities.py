@@ -37,8 +37,9 @@ MONEY_AFTER = re.compile(
     r"(?P<currency>[A-Z]{3}|US\$|euros?|(?:U\.?S\.?\s+)?dollars?|pounds|yen|rupees|won|reais|yuan)(?![\w])",
     re.IGNORECASE,
 )
-# "$46.0B": a scale letter right after the number (not in the unit vocabulary: flagged for review).
-MONEY_LETTER = re.compile(rf"(?<![\w$])(?P<currency>(?i:{CURRENCY}))\s?(?P<number>{NUMBER})(?P<scale>[BMT])(?![\w])")
+# "$46.0B", "US$973m": a scale letter right after the number (not in the unit vocabulary: flagged for
+# review). Lower-case "m" only here, after a currency, where it cannot be metres.
+MONEY_LETTER = re.compile(rf"(?<![\w$])(?P<currency>(?i:{CURRENCY}))\s?(?P<number>{NUMBER})(?P<scale>[BMT]|m)(?![\w])")
 # A minus sign belongs to the number ("a CAGR of -12.9%"), but not a range's dash ("10-15%").
 PERCENT = re.compile(rf"(?<![\w.,])(?P<number>-?(?:{NUMBER}))\s?(?:%|percent(?![\w])|per cent(?![\w]))", re.IGNORECASE)
 # "worth nearly a billion pounds": an amount whose number is a word. Listed for review, never read.

@@ -46,6 +46,11 @@ WORLD_NAMED = (
 )
 GLOBAL = re.compile(rf"\b(?:global(?:ly)?|worldwide|world{WORLD_NAMED})\b", re.IGNORECASE)
 SUPERLATIVE = re.compile(r"(?:the\s+)?(?:world'?s\s+)?(?:largest|biggest|top|leading|fastest)\b", re.IGNORECASE)
+# "The country's ayurveda sector ...": a place the sentence refers to without naming it.
+UNNAMED_PLACE = re.compile(r"\b(?:the|this)\s+(?:country|nation)(?:'s|’s)?(?=\s)", re.IGNORECASE)
+# "1The global sports nutrition market": a list's item number run into the phrase's first word (names
+# such as "3PL" or "5G" are digits and capitals only).
+ITEM_NUMBER = re.compile(r"^\d+[A-Z][a-z]+\b")
 INTERNATIONAL = re.compile(r"^(?:the\s+)?international\b", re.IGNORECASE)  # "the international paints market"
 HEADLINE_AFTER_MARKET = re.compile(  # "... market leads the way": the title goes on as a sentence
     r"^\s*(?:market|industry|sector)\s+(?!size|share|report|analysis|outlook|forecast|trends?|research|overview"
@@ -90,7 +95,7 @@ SUBJECT_LEAD = re.compile(
 )
 REVENUE_LEAD = re.compile(r"\b(?:revenues?|sales)\b", re.IGNORECASE)
 # Words that size a whole without naming what it is: "the total market".
-WHOLE_WORDS = frozenset({"total", "overall", "entire", "whole"})
+WHOLE_WORDS = frozenset({"total", "overall", "entire", "whole", "gross"})
 LATIN_PHRASES = frozenset({"in vitro", "in vivo", "in situ", "in silico", "ex vivo"})
 NAME_WITH_DIGITS = re.compile(r"\d+[A-Za-z][\w-]*")  # "3PL", "5G", "3D": a word of a name, not a number
 PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
@@ -180,6 +185,9 @@ def propose(
         flags["market_name"] = "no market name found in the title or the opening sentences"
     elif not from_sentence or not re.search(r"\bmarket\b", name, re.IGNORECASE) or INDUSTRY.search(name):
         flags["market_name"] = "market name from the title, or worded as an industry or sector: check the wording"
+    elif ITEM_NUMBER.match(name):
+        first_word = name.split()[0]
+        flags["market_name"] = f"a number runs into the phrase's first word ('{first_word}'): a list's item number?"
     elif not names_a_product:
         flags["market_name"] = "the market phrase names no product or service: check the wording"
     elif unsure_name:
@@ -225,6 +233,9 @@ def propose(
     if not geography:
         geography = WORLD
         flags["geography_id"] = "no geography stated in the title or the opening sentence: world assumed"
+    unnamed = UNNAMED_PLACE.search(sentence_lead)
+    if unnamed and not geography_id and not in_phrase and not geography_of(sentence_lead, taxonomy):
+        flags.setdefault("geography_id", f"the opening sentence names its place only as '{unnamed.group()}'")
     wider = wider_region_before(earlier, geography, taxonomy)
     if wider and not geography_id and "geography_id" not in flags:
         # "In the year 2020 Europe is expected to account for 38.03% of market revenue", then "The United

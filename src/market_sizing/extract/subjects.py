@@ -95,6 +95,8 @@ GENERIC_PHRASE_WORDS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 CONJUNCTIONS = frozenset({"and", "or", "&"})
+# ", which passed France in 2009 to become the third largest market,": an aside about the name before it.
+ASIDE = re.compile(r",\s*(?:which|who|that)\b[^,]*,", re.IGNORECASE)
 TOGETHER = re.compile(r"\s*(?:,\s*)?(?:and|&|plus)\s+(?:the\s+)?", re.IGNORECASE)
 # "accounts for 29% of the market in China" names China; "..., led by China" or "followed by Europe" do
 # not name the value's subject.
@@ -146,6 +148,13 @@ def subjects(context: Context, group: list[Value], scope: Scope) -> list[Subject
         return [Subject.of(member) for member in distinct[-len(group) :]]
     if before and not MARKET_AS_SUBJECT.search(sentence[before[-1].end : first.start]):
         name = before[-1]
+        aside = ASIDE.search(sentence, start, first.start)
+        if aside and aside.start() <= name.start and name.end <= aside.end() and before[0].end <= aside.start():
+            # "China, which passed France in 2009 ..., has now moved into second place with a 23%
+            # share": the place named in the aside is not the subject; the one before it may be.
+            owner = [other for other in before if other.end <= aside.start()][-1]
+            role = sentence[aside.start() : aside.end()].strip(" ,")
+            return [Subject(owner.member, f"another place is named in an aside before the value ('{role}')")]
         other = other_industry(sentence[name.end : first.start], scope)
         if other:
             # "Countries such as India ..., as the rise of the Indian retail industry from USD 795 billion"
