@@ -1,4 +1,5 @@
-"""The dbt-duckdb plugin: the few things the warehouse's hooks need from Python, as SQL functions.
+"""The dbt-duckdb plugin: the few things the warehouse's hooks need from Python, as SQL functions,
+and the memory limit (`market_sizing.memory_limit`) on the connection dbt opens.
 
 profiles.yml loads it by its module name (`plugins: - module: market_sizing.dbt_plugin`), from the
 installed package.
@@ -21,6 +22,7 @@ from dbt.adapters.duckdb.plugins import BasePlugin
 from duckdb import DuckDBPyConnection
 
 from market_sizing.checks.input_files import check_csv_files
+from market_sizing.memory_limit import memory_limit
 from market_sizing.publishing.export_directories import exports_refusal, prepare_directory, swap_directory
 from market_sizing.publishing.exports import ExportDirectories
 from market_sizing.publishing.publish import publish
@@ -41,6 +43,10 @@ class Plugin(BasePlugin):
         self.config = plugin_config
 
     def configure_connection(self, conn: DuckDBPyConnection) -> None:
+        limit = memory_limit()
+        if limit is not None:
+            conn.execute(f"set memory_limit = '{limit}'")
+
         def check_publish_target(build_database: str) -> str:
             return check(published_path(), build_database)
 

@@ -38,6 +38,7 @@ import duckdb
 import yaml
 
 from market_sizing import contract
+from market_sizing.memory_limit import memory_limit
 
 BIN = Path(sys.executable).parent
 THREADS = os.environ.get("MARKET_SIZING_THREADS", "2")
@@ -186,7 +187,9 @@ Plan = dict[str, list[dict[str, str]]]
 def run_plan(plan: Plan, database: Path, project: Path) -> list[tuple[float, str]]:
     """Run the plan in one DuckDB connection with the profile's settings: load the seeds (if any), then
     create every model in order; (seconds, model) of each model."""
-    connection = duckdb.connect(str(database), config={"threads": int(THREADS), **profile_settings(project)})
+    limit = memory_limit()
+    settings = {"threads": int(THREADS), **profile_settings(project), **({"memory_limit": limit} if limit else {})}
+    connection = duckdb.connect(str(database), config=settings)
     for seed in plan["seeds"]:
         connection.execute(f"create schema if not exists {seed['schema']}")
         connection.execute(
