@@ -27,7 +27,7 @@ from market_sizing.extract.context import (
 )
 from market_sizing.extract.quantities import Value
 from market_sizing.extract.subjects import RESPECTIVELY, Scope, Subject, subjects
-from market_sizing.extract.taxonomy import Member
+from market_sizing.extract.taxonomy import EXTENT_WORDS, Member
 
 MAX_EXCERPT = 200
 PART_OF_YEAR = re.compile(
@@ -75,9 +75,7 @@ KIND_OF_REVENUE = re.compile(r"\b(?P<kind>[a-z][\w-]*)\s+revenues?\s+(?:of|at|wo
 OTHER_WHOLE_AFTER = re.compile(
     r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<whole>(?P<words>(?:[a-z][\w-]*\s+){1,3})(?:revenues?|sales|spending|income|budgets?))\b"
 )
-WHOLE_WORDS = frozenset(
-    {"total", "global", "overall", "market", "industry", "annual", "worldwide", "world", "gross", "net"}
-)
+WHOLE_WORDS = EXTENT_WORDS | {"global", "market", "industry", "annual", "worldwide", "world", "net"}
 VOLUME_WORDS = r"(?P<measure>volumes?|units?|tonnes|tons|tonnage|shipments|players|users|subscribers|consumption)"
 VOLUME_AFTER = re.compile(
     rf"\s*(?:of\s+(?:the\s+)?(?:total\s+|global\s+|world\s+|all\s+)?)?{VOLUME_WORDS}(?:\s+share)?\b",

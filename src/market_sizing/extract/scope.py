@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from market_sizing.extract import quantities
 from market_sizing.extract.document import Document, Sentence
-from market_sizing.extract.taxonomy import WORLD, Taxonomy
+from market_sizing.extract.taxonomy import EXTENT_WORDS, WORLD, Taxonomy
 
 HEAD_WORDS = ("market", "industry", "sector")
 PHRASE_STOP = frozenset(
@@ -95,7 +95,6 @@ SUBJECT_LEAD = re.compile(
 )
 REVENUE_LEAD = re.compile(r"\b(?:revenues?|sales)\b", re.IGNORECASE)
 # Words that size a whole without naming what it is: "the total market".
-WHOLE_WORDS = frozenset({"total", "overall", "entire", "whole", "gross"})
 LATIN_PHRASES = frozenset({"in vitro", "in vivo", "in situ", "in silico", "ex vivo"})
 NAME_WITH_DIGITS = re.compile(r"\d+[A-Za-z][\w-]*")  # "3PL", "5G", "3D": a word of a name, not a number
 PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
@@ -180,7 +179,7 @@ def propose(
     name, sentence_lead, currency, sized, unsure_name, earlier = opening_market(document, taxonomy)
     from_sentence = bool(name)
     name = name or title_market(document.title)
-    names_a_product = bool(words(name, taxonomy) - WHOLE_WORDS)
+    names_a_product = bool(words(name, taxonomy) - EXTENT_WORDS)
     if not name:
         flags["market_name"] = "no market name found in the title or the opening sentences"
     elif not from_sentence or not re.search(r"\bmarket\b", name, re.IGNORECASE) or INDUSTRY.search(name):
@@ -311,11 +310,7 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, st
 def wider_region_before(sentences: list[str], geography: str, taxonomy: Taxonomy) -> str:
     """A region named in `sentences` (opening sentences with amounts, before the market phrase's) that
     holds `geography` (Europe for the United Kingdom), or ""."""
-    ancestors: set[str] = set()
-    region = taxonomy.regions.get(geography, {}).get("parent_region_id") or ""
-    while region and region not in ancestors and region != WORLD:
-        ancestors.add(region)
-        region = taxonomy.regions.get(region, {}).get("parent_region_id") or ""
+    ancestors = set(taxonomy.region_lineage(geography)[1:]) - {WORLD}
     for sentence in sentences:
         for name in taxonomy.regions_in(sentence):
             if name.member.member_id in ancestors:

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from market_sizing.extract.context import Context, clause_end, clause_start, word_count
 from market_sizing.extract.quantities import Value
+from market_sizing.extract.taxonomy import EXTENT_WORDS, Member, NameMatch, Taxonomy, proposed_segment
 from market_sizing.extract.taxonomy import WORLD as WORLD_ID
-from market_sizing.extract.taxonomy import Member, NameMatch, Taxonomy, proposed_segment
 
 CARRIED = "scope carried from another sentence"
 MAX_SUBJECT_WORDS = 5
@@ -89,11 +89,9 @@ WORLD_INDUSTRY_PHRASE = re.compile(
     r"\b(?:global|worldwide|world's|international)\s+"
     r"(?P<words>(?:(?!(?:the|a|an)\s)[a-z][\w-]*\s+){1,5}?)(?:industry|market|sector)\b"
 )
-GENERIC_PHRASE_WORDS = frozenset(
-    """
-    the a an of its their this that global world overall total whole entire domestic local national
-    """.split()  # noqa: SIM905 - a word list reads better as text
-)
+GENERIC_PHRASE_WORDS = EXTENT_WORDS | {
+    "the", "a", "an", "of", "its", "their", "this", "that", "global", "world", "domestic", "local", "national",
+}  # fmt: skip
 CONJUNCTIONS = frozenset({"and", "or", "&"})
 # ", which passed France in 2009 to become the third largest market,": an aside about the name before it.
 ASIDE = re.compile(r",\s*(?:which|who|that)\b[^,]*,", re.IGNORECASE)

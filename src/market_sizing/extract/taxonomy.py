@@ -21,6 +21,10 @@ from pathlib import Path
 ALIASES = Path(__file__).resolve().parent / "data" / "aliases.csv"
 DEMONYMS = Path(__file__).resolve().parent / "data" / "demonyms.csv"
 WORLD = "world"
+# Words that say how much of a market a phrase covers and name no product or service ("the total
+# market", "a gross market size"); each rule that asks "does this phrase name a product?" adds the
+# words of its own setting (articles, place words, head words) to these.
+EXTENT_WORDS = frozenset({"total", "overall", "entire", "whole", "gross"})
 MIN_PLURAL_WORD = 3
 HEADS = r"segments?|sub-segments?|subsectors?|sectors?|categor(?:y|ies)|CMOs?|CDMOs?|manufacturing"
 # "North India", "Southern Europe": a part of a place is not the place (unless an alias names it).
@@ -126,11 +130,20 @@ class Taxonomy:
 
     def lineage(self, market_id: str) -> list[str]:
         """The market and its ancestors, nearest first."""
-        chain: list[str] = []
-        while market_id and market_id in self.markets and market_id not in chain:
-            chain.append(market_id)
-            market_id = self.markets[market_id]["parent_market_id"]
-        return chain
+        return chain_up(market_id, self.markets, "parent_market_id")
+
+    def region_lineage(self, region_id: str) -> list[str]:
+        """The region and the regions that hold it, nearest first (the world last)."""
+        return chain_up(region_id, self.regions, "parent_region_id")
+
+
+def chain_up(member_id: str, rows: dict[str, dict[str, str]], parent: str) -> list[str]:
+    """`member_id` and its parents in `rows`, nearest first, stopping at an unknown id or a cycle."""
+    chain: list[str] = []
+    while member_id and member_id in rows and member_id not in chain:
+        chain.append(member_id)
+        member_id = rows[member_id].get(parent) or ""
+    return chain
 
 
 def name_words(name: str) -> frozenset[str]:
