@@ -88,6 +88,15 @@ def _check_header(path: str, header: list[str], expected_columns: list[str]) -> 
         )
 
 
+def _plainly_fine(record: list[str], id_columns: list[int]) -> bool:
+    """The quick test most rows pass: no value over the length limit, every id plain printable ASCII
+    (no character of which `visible` spells out). Rows that fail it get the column-by-column check,
+    which names the first problem."""
+    if max(map(len, record), default=0) > MAX_VALUE_CHARS:
+        return False
+    return all(record[index].isascii() and record[index].isprintable() for index in id_columns)
+
+
 def _check_record(path: str, line: int, record: list[str], header: list[str], last_line: int) -> None:
     if len(record) != len(header):
         raise InputFileError(
@@ -129,6 +138,8 @@ def check_csv_text(path: str, raw: bytes, expected_columns: list[str]) -> None:
         _check_header(path, header, expected_columns)
         record_start = reader.line_num + 1
         blank_line = None
+        width = len(header)
+        id_columns = [index for index, name in enumerate(header) if name.endswith("_id")]
         for record in reader:
             if not record:
                 blank_line = blank_line or record_start
@@ -137,7 +148,7 @@ def check_csv_text(path: str, raw: bytes, expected_columns: list[str]) -> None:
                     f"{path} line {blank_line}: a blank line between rows (rule: one row per line and no blank "
                     "lines, so that every message's line number is the line in the file)"
                 )
-            else:
+            elif len(record) != width or reader.line_num != record_start or not _plainly_fine(record, id_columns):
                 _check_record(path, record_start, record, header, reader.line_num)
             record_start = reader.line_num + 1
     except csv.Error as error:
