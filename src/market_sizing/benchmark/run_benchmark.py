@@ -112,11 +112,13 @@ def measure(
 
 
 def dbt_env(database: Path, project: Path) -> dict[str, str]:
-    """dbt builds in `database` and publishes beside it (published.duckdb), never to the user's files."""
+    """dbt builds in `database` and publishes and exports beside it (published.duckdb, exports/), never
+    to the user's files."""
     return {
         **os.environ,
         "MARKET_SIZING_BUILD_DB": str(database),
         "MARKET_SIZING_DB": str(database.with_name("published.duckdb")),
+        "MARKET_SIZING_EXPORTS": str(database.with_name("exports")),
         "DBT_PROFILES_DIR": str(project),
     }
 
