@@ -34,6 +34,7 @@ def test_well_formed_rows_pass(row: str) -> None:
         ("r1\u200b,Title,widgets", "x.csv line 2: report_id 'r1\\u200b' holds an invisible or control character"),
         ("r1,Title,wid\tgets", "x.csv line 2: market_id 'wid\\u0009gets' holds an invisible"),
         ("r1,Title,wid\u00a0gets", "market_id 'wid\\u00a0gets' holds an invisible"),
+        ("r\x071,Title,widgets", "report_id 'r\\u00071' holds an invisible"),  # ASCII, but a control character
         (f"r1,{'x' * (MAX_VALUE_CHARS + 1)},widgets", "x.csv line 2: the value of title has 131,073 characters"),
         # Two problems in one row: the first column's is named, as the column-by-column check reads them.
         (f"r1\u200b,{'x' * (MAX_VALUE_CHARS + 1)},widgets", "report_id 'r1\\u200b' holds an invisible"),

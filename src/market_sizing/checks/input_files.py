@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import stat
 import sys
 import unicodedata
@@ -88,6 +89,16 @@ def _check_header(path: str, header: list[str], expected_columns: list[str]) -> 
         )
 
 
+# Any ASCII control character but the line feed.
+CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+
+
+def _plain_text(text: str) -> bool:
+    """The whole file passes what `_plainly_fine` asks of each row: ASCII without control characters
+    (so every id is plain) and no line longer than the value limit (so no value is)."""
+    return text.isascii() and CONTROL.search(text) is None and max(map(len, text.split("\n"))) <= MAX_VALUE_CHARS
+
+
 def _plainly_fine(record: list[str], id_columns: list[int]) -> bool:
     """The quick test most rows pass: no value over the length limit, every id plain printable ASCII
     (no character of which `visible` spells out). Rows that fail it get the column-by-column check,
@@ -140,6 +151,7 @@ def check_csv_text(path: str, raw: bytes, expected_columns: list[str]) -> None:
         blank_line = None
         width = len(header)
         id_columns = [index for index, name in enumerate(header) if name.endswith("_id")]
+        plain = _plain_text(text)  # then only the number of values and the row's lines are left per row
         for record in reader:
             if not record:
                 blank_line = blank_line or record_start
@@ -148,7 +160,11 @@ def check_csv_text(path: str, raw: bytes, expected_columns: list[str]) -> None:
                     f"{path} line {blank_line}: a blank line between rows (rule: one row per line and no blank "
                     "lines, so that every message's line number is the line in the file)"
                 )
-            elif len(record) != width or reader.line_num != record_start or not _plainly_fine(record, id_columns):
+            elif (
+                len(record) != width
+                or reader.line_num != record_start
+                or (not plain and not _plainly_fine(record, id_columns))
+            ):
                 _check_record(path, record_start, record, header, reader.line_num)
             record_start = reader.line_num + 1
     except csv.Error as error:
