@@ -132,6 +132,15 @@ MEASURED_BY = re.compile(
     r"(?P<measure>players|users|subscribers|volumes?|units|shipments|installations|capacity|consumption|tonnage)\b",
     re.IGNORECASE,
 )
+# "..., with Luxottica taking the largest share": a name the rules do not know, right before the claim.
+OTHER_HOLDER = re.compile(
+    r"(?P<name>\b[A-Z][\w&.'’-]+)\s+(?:taking|holding|having|capturing|commanding|claiming)"
+    r"(?:\s+(?:the|a|an))?\s*$"
+)
+FORECAST_END = re.compile(
+    r"\b(?:by|at|till|until)\s+the\s+end\s+of\s+the\s+(?:forecast|projection|review)\s+(?:year|period)\b",
+    re.IGNORECASE,
+)
 LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 
 
@@ -202,6 +211,12 @@ def part_claims(context: Context, scope: Scope, start: int, end: int, lead_year:
             year = CLAIM_YEAR.search(sentence, start, start + trigger.start()) or lead_year
         aside_year = CLAIM_YEAR.search(sentence, aside.start(), high) if aside and year is None else None
         claims = clause_claims(context, start, claim_type, trigger, scope, year)
+        period_end = FORECAST_END.search(sentence, start + trigger.end(), high) if year is None else None
+        if period_end:
+            # "expected to hold the largest share by the end of the forecast year": a year the text
+            # names only as the forecast's end.
+            reason = f"dated '{period_end.group()}', a year the rules do not resolve"
+            claims = [claim.flagged(reason) for claim in claims]
         elsewhere = lead_elsewhere(sentence, start + trigger.end(), claim_type, scope)
         if elsewhere:
             claims = [claim.flagged(elsewhere) for claim in claims]
@@ -392,6 +407,9 @@ def clause_claim(
         subject = unnamed
         found = sentence.lower().find(unnamed.member.name.lower(), start, start + trigger.start())
         subject_start = found if found >= 0 else start
+    holder = OTHER_HOLDER.search(sentence, subject_start, start + trigger.start())
+    if holder and not subject.flag:
+        subject = Subject(subject.member, f"'{holder.group('name')}' stands between the place and the claim")
     return make_claim(context, claim_type, subject, subject_start, trigger, start, year).flagged(listed)
 
 

@@ -195,6 +195,10 @@ def proposed_items(text_id: str, extraction: Extraction) -> list[Item]:
     return items
 
 
+WORDED_DECLINE = re.compile(
+    r"\b(?:decreas|declin|shrink|contract|fall|drop)\w*\s+(?:at|by)\s+(?:a\s+rate\s+of\s+)?(?P<number>\d+(?:\.\d+)?)\s?%",
+    re.IGNORECASE,
+)
 SPACED_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.])")
 
 
@@ -210,6 +214,8 @@ def listed_in_unclassified(label: Item, extraction: Extraction) -> bool:
         if "amounts written in words" in item.reason:
             # "nearly a billion pounds", "two and a half billion Euros": listed as 1 and 2.5 billion
             found += [str(quantities.worded_number(match)) for match in quantities.WORDED_AMOUNT.finditer(text)]
+        # "is decreasing at 2.7% each year": a decline worded before the number lists it with its sign.
+        found += ["-" + match.group("number") for match in WORDED_DECLINE.finditer(text)]
         if any(number(value) == wanted for value in found):
             return True
     return False

@@ -90,6 +90,10 @@ NOT_A_KIND = frozenset(
     in a an to from generate generates generated generating bring brings brought earn earns earned
     record records recorded post posts posted""".split()  # noqa: SIM905 - a word list reads better as text
 )
+# "more than $11 billion in net income": what the words right after an amount say it measures.
+PROFIT_AFTER = re.compile(
+    r"\s*(?:in|of)\s+(?:net\s+|operating\s+|gross\s+)?(?:income|profits?|earnings|EBITDA)\b", re.IGNORECASE
+)
 WHOLE_ONLY = re.compile(r"^\s*of\s+(?:the\s+)?(?:total|whole|overall)\s*(?:in\s+)?$", re.IGNORECASE)
 NOT_BETWEEN_SHARE = re.compile(r"\b(?:to|and|but|while|as|gain\w*|increase\w*|grow\w*)\b|[,;]", re.IGNORECASE)
 NOT_A_MARKET_SIZE = re.compile(
@@ -97,8 +101,12 @@ NOT_A_MARKET_SIZE = re.compile(
     r"|merger|valuation|compan(?:y|ies)|reported|posted|earned|profits?|income)\b",
     re.IGNORECASE,
 )
-# Verbs that bound a value as qualifiers do ("exceeded USD 23.4 billion"): kept as written, flagged.
-VERB_QUALIFIER = re.compile(r"\b(?P<word>exceeded|surpassed|crossed|topped)\s*$", re.IGNORECASE)
+# Words outside the vocabulary that bound a value as qualifiers do ("exceeded USD 23.4 billion",
+# "revenues in excess of $37 billion"): kept as written, flagged.
+OTHER_QUALIFIER = re.compile(
+    r"\b(?P<word>exceeded|surpassed|crossed|topped|in\s+excess\s+of|in\s+the\s+(?:range|region)\s+of|north\s+of)\s*$",
+    re.IGNORECASE,
+)
 GROWS_TO = re.compile(
     r"^\s*,?\s*(?:(?:per\s+year|a\s+year|annually|per\s+annum|CAGR),?\s+)?(?:to|reaching)\s+"
     r"(?:(?:around|about|nearly|approximately|over|more\s+than)\s+)?$",
@@ -278,7 +286,7 @@ def classify(context: Context, group: list[Value]) -> tuple[str, tuple[int, int]
     first = group[0]
     if first.kind == "money":
         before = context.sentence[clause_start(context.sentence, first.start) : first.start]
-        if NOT_A_MARKET_SIZE.search(before):
+        if NOT_A_MARKET_SIZE.search(before) or PROFIT_AFTER.match(context.sentence, group[-1].end):
             return "", None, ""
         kind = KIND_OF_REVENUE.search(before)
         if kind and kind.group("kind").lower() not in NOT_A_KIND:
@@ -497,10 +505,10 @@ def read_group(
 def base_figure(context: Context, measure: str, value: Value, subject: Subject) -> Figure:
     sentence = context.sentence
     qualifier = quantities.qualifier_before(sentence, value.start, context.qualifiers)
-    verb = VERB_QUALIFIER.search(sentence[: value.start])
+    other = OTHER_QUALIFIER.search(sentence[: value.start])
     flags: tuple[str, ...] = (subject.flag,) if subject.flag else ()
-    if not qualifier and verb:
-        qualifier = verb.group("word").lower()
+    if not qualifier and other:
+        qualifier = re.sub(r"\s+", " ", other.group("word").lower())
         flags += (f"qualifier '{qualifier}' is not in the contract's qualifier vocabulary",)
     return Figure(
         measure,

@@ -93,6 +93,7 @@ def extract(
     result.figures = same_amount_elsewhere(result.figures)
     result.figures = restated_sizes(result.figures)
     result.figures = undated_share_after_dated(result.figures, parsed)
+    result.figures, result.claims = undated_in_dated_list(result.figures, result.claims, text.splitlines())
     result.claims = undated_beside_undated(result)
     result.claims = undated_in_snapshot(result, parsed)
     return result
@@ -163,6 +164,43 @@ def undated_share_after_dated(found: list[Figure], parsed: document.Document) ->
                 figure = figure.flagged(f"no year in its sentence, but the one before it dates {earlier[-1]}")
         result.append(figure)
     return result
+
+
+BULLET = re.compile(r"^\s*(?:[•*▪◦·–-]|\d{1,2}[.)])\s")
+LEAD_IN_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def dated_lead_in(lines: list[str], line: int) -> str:
+    """The year stated by the lead-in line of the bulleted list that holds `line` (1-based), or ""."""
+    if not 0 < line <= len(lines) or not BULLET.match(lines[line - 1]):
+        return ""
+    number = line - 1
+    while number > 0 and (BULLET.match(lines[number]) or not lines[number].strip()):
+        number -= 1
+    year = LEAD_IN_YEAR.search(lines[number]) if number < line - 1 else None
+    return year.group() if year else ""
+
+
+def undated_in_dated_list(
+    found: list[Figure], claims: list[Claim], lines: list[str]
+) -> tuple[list[Figure], list[Claim]]:
+    """A share or a claim with no year, in a bulleted list whose lead-in line states a year ("Yoga
+    Market 2024 Overview", then "• Asia Pacific - ranks as the biggest regional yoga market, taking
+    37.2% of revenue"): it may be for that year, so it is flagged rather than recorded as undated."""
+    reason = "no year in its sentence, but the list's lead-in dates {}"
+    figures = [
+        figure.flagged(reason.format(year))
+        if figure.measure == "share" and figure.year is None and (year := dated_lead_in(lines, figure.line))
+        else figure
+        for figure in found
+    ]
+    checked = [
+        claim.flagged(reason.format(year))
+        if claim.year is None and (year := dated_lead_in(lines, claim.line))
+        else claim
+        for claim in claims
+    ]
+    return figures, checked
 
 
 def restated_sizes(found: list[Figure]) -> list[Figure]:

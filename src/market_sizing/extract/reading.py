@@ -146,8 +146,13 @@ def page_blocks(pieces: list[tuple[float, object]]) -> list[str]:
 
 
 def flush(paragraph: list[str], blocks: list[str]) -> None:
+    """The paragraph's lines as one block: a line that ends in a word and a hyphen ("Asia-") runs on
+    into the next without a space ("Asia-Pacific"); a hyphen and a space inside a line stay as they are."""
     if paragraph:
-        blocks.append(re.sub(r"(\w)- (\w)", r"\1-\2", " ".join(paragraph)))
+        text = paragraph[0]
+        for line in paragraph[1:]:
+            text += line if re.search(r"\w-$", text) and re.match(r"\w", line) else " " + line
+        blocks.append(text)
         paragraph.clear()
 
 

@@ -302,6 +302,12 @@ def phrase_subject(clause: str, scope: Scope, *, verbless: bool = False) -> Subj
     if regions and re.search(r"\b(?:market|industry|sector)\b", phrase[regions[-1].end :], re.IGNORECASE):
         return Subject.of(regions[-1].member)
     if names_the_market(phrase, scope):
+        extra = narrower_words(phrase, scope)
+        if extra:
+            # "the organic hair care products market" on a hair care page: maybe a narrower market.
+            return Subject(
+                scope.geography, f"'{phrase}' adds {', '.join(extra)} to the report's market: a narrower market?"
+            )
         return Subject(scope.geography)
     if word_count(phrase) > MAX_SUBJECT_WORDS:
         return Subject(
@@ -311,6 +317,30 @@ def phrase_subject(clause: str, scope: Scope, *, verbless: bool = False) -> Subj
     if not re.search(r"\w{2}", name) or name.lower() in NOT_A_NAME:
         return f"its subject '{phrase}' names nothing"
     return Subject.of(scope.taxonomy.segment_named(name) or proposed_segment(name, dimension))
+
+
+# Words that end a market phrase's modifiers, read backwards from its head word.
+MODIFIER_STOP = frozenset({"the", "a", "an", "by", "in", "of", "for", "to", "on", "at", "its", "their", "this", "that"})
+# Head-like words a market's name may take or drop ("hair care products market" is "hair care").
+PRODUCT_WORDS = frozenset({"product", "products", "service", "services", "goods", "items"})
+
+
+def narrower_words(phrase: str, scope: Scope) -> list[str]:
+    """The modifiers of `phrase`'s head word ("organic" in "By 2027 the organic hair care products
+    market") that the report's market name does not have; none when the report's name is unknown."""
+    heads = list(re.finditer(r"\b(?:market|industry|sector)\b", phrase, re.IGNORECASE))
+    if not heads or not scope.market_words:
+        return []
+    head = heads[-1]  # the phrase's own head word, at its end
+    modifiers: list[str] = []
+    for word in reversed(re.findall(r"[\w.'’-]+", phrase[: head.start()])):
+        lowered = word.lower()
+        if lowered in MODIFIER_STOP or any(character.isdigit() for character in word):
+            break
+        modifiers.append(lowered)
+    ignored = scope.market_words | PRODUCT_WORDS | GENERIC_PHRASE_WORDS
+    extra = [word for word in reversed(modifiers) if word not in ignored and not scope.taxonomy.regions_in(word)]
+    return extra
 
 
 def names_the_market(phrase: str, scope: Scope) -> bool:

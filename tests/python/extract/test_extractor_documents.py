@@ -194,3 +194,9 @@ def test_corpus_texts_read_the_same_as_html_and_pdf(text: evaluate.Text, tmp_pat
     path = tmp_path / "report.pdf"
     pdf_document(plain, path)
     assert rows_of(reading.read(path)) == rows_of(latin_1(plain))
+
+
+def test_a_pdf_paragraph_rejoins_words_split_at_a_line_end_only() -> None:
+    blocks: list[str] = []
+    reading.flush(["Demand in Asia-", "Pacific grew.", "SHAFAQNA- The market grew."], blocks)
+    assert blocks == ["Demand in Asia-Pacific grew. SHAFAQNA- The market grew."]

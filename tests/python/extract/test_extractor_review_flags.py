@@ -945,3 +945,57 @@ def test_an_amount_with_a_lowercase_m_after_its_currency_is_listed_not_lost() ->
     }
     assert {"973", "229"} <= values
     assert all(f.flags for f in extraction.figures if f.value in ("973", "229"))
+
+
+def test_bounds_outside_the_vocabulary_and_profits_after_an_amount_are_not_certain_sizes() -> None:
+    bound = extract(
+        "Global Widget Market\n\nThe widget industry looks set to book revenues in excess of $37 billion in 2017."
+    )
+    size = next(f for f in bound.figures if f.measure == "market_size")
+    assert size.qualifier == "in excess of" and size.flags
+    profit = extract(
+        "Global Widget Market\n\n"
+        "By 2027 the widget industry could be making more than $11 billion in net income, on total revenues "
+        "of $60 billion."
+    )
+    assert not [f for f in profit.figures if f.value == "11"]
+    assert any("11 $ billion: an amount that is not a market size" in item.reason for item in profit.unclassified)
+
+
+def test_a_market_phrase_with_a_modifier_the_reports_name_lacks_is_flagged() -> None:
+    text = (
+        "Global Widget Market\n\n"
+        "In 2022 the global widget market was worth USD 75 billion.\n"
+        "By 2027 the organic widget products market should come to USD 6.7 billion."
+    )
+    sizes = {f.value: f for f in extract(text).figures if f.measure == "market_size"}
+    assert not sizes["75"].flags
+    assert "organic" in " ".join(sizes["6.7"].flags)
+
+
+def test_an_undated_share_or_claim_in_a_list_under_a_dated_lead_in_is_flagged() -> None:
+    text = (
+        "Global Widget Market\n\n"
+        "The global widget market was worth USD 40 billion in 2024.\n\n"
+        "Widget Market 2024 Overview\n"
+        "  • Asia Pacific – ranks as the biggest regional widget market, taking 37.2% of revenue.\n"
+    )
+    extraction = extract(text)
+    share = next(f for f in extraction.figures if f.measure == "share")
+    assert "lead-in dates 2024" in " ".join(share.flags)
+    assert extraction.claims and all("lead-in dates 2024" in " ".join(c.flags) for c in extraction.claims)
+
+
+def test_a_company_holding_the_share_and_a_claim_dated_by_the_forecasts_end_are_flagged() -> None:
+    company = extract(
+        "Global Widget Market\n\n"
+        "Figures show that the U.S. widget industry was twice the size of China's in 2021, with Acme taking "
+        "the largest share of widget sales."
+    )
+    assert company.claims and all("'Acme' stands between" in " ".join(c.flags) for c in company.claims)
+    forecast_end = extract(
+        "Global Widget Market\n\n"
+        "It is the Asia-Pacific market, however, that is expected to hold the largest share by the end of the "
+        "forecast year."
+    )
+    assert forecast_end.claims and all(c.year is None and c.flags for c in forecast_end.claims)
