@@ -96,6 +96,9 @@ LEAD_IN_WHAT = re.compile(
     r"(?=\s+(?:with|at|by|in|on|for|and|as)\b|[,.;)]|$)",
     re.IGNORECASE,
 )
+SEGMENT_AFTER = re.compile(
+    r"\s+in\s+the\s+(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:segment|sub-segment|category)\b", re.IGNORECASE
+)
 LEAD_MEASURE_WORDS = frozenset(
     """
     terms of the revenue revenues sales share shares market markets value size world globe demand
@@ -137,6 +140,7 @@ OTHER_HOLDER = re.compile(
     r"(?P<name>\b[A-Z][\w&.'’-]+)\s+(?:taking|holding|having|capturing|commanding|claiming)"
     r"(?:\s+(?:the|a|an))?\s*$"
 )
+CHANGE_START = re.compile(r"\bfrom\b[^,;]{0,40}$", re.IGNORECASE)
 FORECAST_END = re.compile(
     r"\b(?:by|at|till|until)\s+the\s+end\s+of\s+the\s+(?:forecast|projection|review)\s+(?:year|period)\b",
     re.IGNORECASE,
@@ -211,6 +215,13 @@ def part_claims(context: Context, scope: Scope, start: int, end: int, lead_year:
             year = CLAIM_YEAR.search(sentence, start, start + trigger.start()) or lead_year
         aside_year = CLAIM_YEAR.search(sentence, aside.start(), high) if aside and year is None else None
         claims = clause_claims(context, start, claim_type, trigger, scope, year)
+        if year is not None and CHANGE_START.search(sentence, start + trigger.end(), year.start()):
+            after = sentence[year.end() : year.end() + 40]
+            if re.match(r"\s*to\b", after):
+                # "will stay the largest market ..., rising from $11.5 bln in 2006 to $14.0 bln in 2011":
+                # 2006 starts a change; it is not the year of the claim.
+                reason = f"its year ({year.group('year')}) starts a change ('from ... to'), not the claim"
+                claims = [claim.flagged(reason) for claim in claims]
         period_end = FORECAST_END.search(sentence, start + trigger.end(), high) if year is None else None
         if period_end:
             # "expected to hold the largest share by the end of the forecast year": a year the text
@@ -235,6 +246,10 @@ def lead_elsewhere(sentence: str, end: int, claim_type: str, scope: Scope) -> st
     measure = OTHER_MEASURE.search(sentence)
     if claim_type in ("leads", "key_market") and measure:
         return f"the sentence measures something else ('{measure.group()}'): the lead may rest on it"
+    segment = SEGMENT_AFTER.match(sentence, end)
+    if segment:
+        # "post the highest CAGR in the food processor segment": a claim inside one segment.
+        return f"the claim is within the '{segment.group('what')}' segment, not the whole market"
     what = LEAD_IN_WHAT.match(sentence, end) if claim_type == "leads" else None
     if what:
         words = set(what.group("what").lower().split()) - LEAD_MEASURE_WORDS

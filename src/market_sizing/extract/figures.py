@@ -426,13 +426,18 @@ def read(context: Context, scope: Scope, vocabulary_units: frozenset[str]) -> Se
                 }
             )
             if len(dated) >= MIN_DATED_SIZES:
-                period = (dated[0], dated[-1])
                 sizes = [
                     other
                     for other in reading.figures
-                    if other.measure == "market_size" and other.subject == figure.subject and other.year in period
+                    if other.measure == "market_size" and other.subject == figure.subject and other.year
                 ]
-                confirmed = compounds_over(figure.value, sizes, period)
+                # Every earlier size could start the span; it is confirmed only when exactly one of
+                # them compounds into the last ("USD 95.62 billion" in 2023, then "from USD 102.84
+                # billion in 2024 to USD 152.46 billion by 2032, a CAGR of 5.1%": both 2023 and 2024 fit).
+                spans = [(start, dated[-1]) for start in dated[:-1]]
+                fitting = [span for span in spans if compounds_over(figure.value, sizes, span)]
+                period = fitting[0] if len(fitting) == 1 else (dated[0], dated[-1])
+                confirmed = len(fitting) == 1
                 reading.figures[index] = replace(figure, implied_period=period, implied_confirmed=confirmed)
         elif figure.measure == "cagr" and figure.period_end_year and figure.period_start_year is None:
             reading.figures[index] = start_from_sizes(figure, reading.figures)

@@ -45,6 +45,7 @@ WORLD_NAMED = (
     r"|Expo|Council|Federation|Association|Games|Series|Tour)\b)"
 )
 GLOBAL = re.compile(rf"\b(?:global(?:ly)?|worldwide|world{WORLD_NAMED})\b", re.IGNORECASE)
+CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
 SUPERLATIVE = re.compile(r"(?:the\s+)?(?:world'?s\s+)?(?:largest|biggest|top|leading|fastest)\b", re.IGNORECASE)
 # "The country's ayurveda sector ...": a place the sentence refers to without naming it.
 UNNAMED_PLACE = re.compile(r"\b(?:the|this)\s+(?:country|nation)(?:'s|’s)?(?=\s)", re.IGNORECASE)
@@ -87,7 +88,7 @@ PLACE_POSSESSIVE = re.compile(r"(?:country|nation|region|state|continent)['’]s
 # "the latest market report", "Newzoo's Global Esports Market Report", "market research company": a
 # head word naming a document or a trade, not the market.
 DOCUMENT_AFTER = re.compile(
-    r"\s+(?:reports?|study|studies|survey|research|analysis|intelligence|insights?)\b", re.IGNORECASE
+    r"\s+(?:reports?|study|studies|survey|research|analysis|intelligence|insights?|summary|overview)\b", re.IGNORECASE
 )
 # A sized sentence's subject before its verb: "Influencer marketing should grow by 19 percent to".
 SUBJECT_LEAD = re.compile(
@@ -229,6 +230,9 @@ def propose(
         geography = WORLD
     if not geography and len(world_regions(document, taxonomy)) >= MIN_REGIONS_FOR_WORLD:
         geography = WORLD
+        if not name:
+            # "China to be the world's biggest theme park market": many places named, no market phrase.
+            flags["geography_id"] = "no market phrase states the scope: world assumed from the many places named"
     if not geography:
         geography = WORLD
         flags["geography_id"] = "no geography stated in the title or the opening sentence: world assumed"
@@ -276,6 +280,8 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, st
                 span = None  # "especially in the US market": a place, not a product or service
         if span is not None and SUPERLATIVE.match(sentence.text[span[0] : span[1]]):
             span = None  # "USA stays the largest luxury market": a claim, not the report's market
+        if span is not None and is_proper_name(sentence.text, span):
+            span = None  # "the 2017 World Travel Market Global Travel Trends Report": an event's name
         if span is not None:
             end = span[1]
             place = PLACE_AFTER.match(sentence.text, end)
@@ -305,6 +311,19 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, st
         if subject:
             sized_lead |= words(subject.group("subject"), taxonomy, demonyms=True)
     return "", "", "USD", False, "", before
+
+
+def is_proper_name(text: str, span: tuple[int, int]) -> bool:
+    """A phrase that opens with "World", every word capitalised, and the capitals go on after its head
+    word ("the 2017 World Travel Market Global Travel Trends Report"): a name (here a trade show's), not
+    a market phrase. Headings in title case that do not open with "World" are left to the other rules."""
+    words = re.findall(r"[A-Za-z][\w'-]*", text[span[0] : span[1]])
+    return (
+        len(words) > 1
+        and words[0] == "World"
+        and all(word[0].isupper() for word in words)
+        and bool(CAPITAL_AFTER.match(text, span[1]))
+    )
 
 
 def wider_region_before(sentences: list[str], geography: str, taxonomy: Taxonomy) -> str:

@@ -84,6 +84,12 @@ INDUSTRY_PHRASE = re.compile(
 INDUSTRY_AFTER_PLACE = re.compile(
     r"\s*(?P<words>(?:(?!(?:the|a|an)\s)[a-z][\w-]*\s+){1,5}?)(?:industry|market|sector)\b"
 )
+# ... or as what a revenue is earned in ("the US's revenue in the food delivery services business").
+REVENUE_IN = re.compile(
+    r"\brevenues?\s+(?:in|from|of)\s+(?:the\s+)?(?P<words>(?:[a-z][\w-]*\s+){1,5}?)"
+    r"(?:business|industry|market|sector)\b",
+    re.IGNORECASE,
+)
 # ... or after a world word ("put the global restaurant and food service industry at").
 WORLD_INDUSTRY_PHRASE = re.compile(
     r"\b(?:global|worldwide|world's|international)\s+"
@@ -219,6 +225,12 @@ def other_industry(text: str, scope: Scope) -> str:
     adjacent = INDUSTRY_AFTER_PLACE.match(text)
     if adjacent:
         candidates.append(adjacent)
+    for match in REVENUE_IN.finditer(text):
+        # A business the revenue is earned in: another market unless it shares a word with the
+        # report's market name (also when that name is unknown).
+        words = set(match.group("words").lower().split()) - GENERIC_PHRASE_WORDS - CONJUNCTIONS
+        if words and not words & scope.market_words:
+            return match.group().strip()
     return unrelated_phrase(candidates, scope)
 
 
@@ -291,6 +303,10 @@ def phrase_subject(clause: str, scope: Scope, *, verbless: bool = False) -> Subj
     if lead:
         rest = phrase[lead.end() :].strip()
         if not rest or names_the_market(rest, scope):
+            extra = narrower_words(rest, scope)
+            if extra:
+                # "The global organic olive oil market" on an olive oil page: maybe a narrower market.
+                return narrower_subject(scope.world, phrase, extra)
             return Subject(scope.world)
         # "global logistics costs came to $8.2 trillion" in a report on the 3PL market: another measure?
         return Subject(scope.world, f"'{phrase}' does not name the report's market: its world market assumed")
@@ -305,9 +321,7 @@ def phrase_subject(clause: str, scope: Scope, *, verbless: bool = False) -> Subj
         extra = narrower_words(phrase, scope)
         if extra:
             # "the organic hair care products market" on a hair care page: maybe a narrower market.
-            return Subject(
-                scope.geography, f"'{phrase}' adds {', '.join(extra)} to the report's market: a narrower market?"
-            )
+            return narrower_subject(scope.geography, phrase, extra)
         return Subject(scope.geography)
     if word_count(phrase) > MAX_SUBJECT_WORDS:
         return Subject(
@@ -325,6 +339,10 @@ MODIFIER_STOP = frozenset({"the", "a", "an", "by", "in", "of", "for", "to", "on"
 PRODUCT_WORDS = frozenset({"product", "products", "service", "services", "goods", "items"})
 
 
+def narrower_subject(member: Member, phrase: str, extra: list[str]) -> Subject:
+    return Subject(member, f"'{phrase}' adds {', '.join(extra)} to the report's market: a narrower market?")
+
+
 def narrower_words(phrase: str, scope: Scope) -> list[str]:
     """The modifiers of `phrase`'s head word ("organic" in "By 2027 the organic hair care products
     market") that the report's market name does not have; none when the report's name is unknown."""
@@ -333,7 +351,8 @@ def narrower_words(phrase: str, scope: Scope) -> list[str]:
         return []
     head = heads[-1]  # the phrase's own head word, at its end
     modifiers: list[str] = []
-    for word in reversed(re.findall(r"[\w.'’-]+", phrase[: head.start()])):
+    before = re.sub(r"['’]s\b", " ", phrase[: head.start()])  # "the world's ..." holds no modifier "'s"
+    for word in reversed(re.findall(r"[\w.'’-]+", before)):
         lowered = word.lower()
         if lowered in MODIFIER_STOP or any(character.isdigit() for character in word):
             break

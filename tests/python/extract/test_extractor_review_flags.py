@@ -448,7 +448,7 @@ def test_a_place_only_market_phrase_or_a_place_before_the_phrase_is_no_scope() -
 def test_a_place_contradicted_by_the_first_sized_market_is_flagged() -> None:
     text = (
         "Widgets Take Off\n\nThe fast growth of the Chinese widget industry and market stands out.\n"
-        "The world's consumer widget market is worth USD 0.5 billion in 2015."
+        "The world's widget market is worth USD 0.5 billion in 2015."
     )
     extraction = extract(text)
     assert extraction.scope.geography_id == "china" and "world" in extraction.scope.flags["geography_id"]
@@ -999,3 +999,56 @@ def test_a_company_holding_the_share_and_a_claim_dated_by_the_forecasts_end_are_
         "forecast year."
     )
     assert forecast_end.claims and all(c.year is None and c.flags for c in forecast_end.claims)
+
+
+def test_revenue_of_another_business_and_a_span_two_sizes_could_start_are_not_certain() -> None:
+    other = extract(
+        "Meal Widget Trends\n\n"
+        "In 2020, the US's revenue in the food delivery services business came to $26.557 billion."
+    )
+    assert not certain(other) and other.figures and all(f.flags for f in other.figures)
+    # 95.62 and 102.84 both compound into 152.46 at 5.1% within rounding: the period stays unsure.
+    two_starts = extract(
+        "Global Widget Market\n\n"
+        "In 2023 the global widget market was worth USD 95.62 billion; it is expected to rise from USD 102.84 "
+        "billion in 2024 to USD 152.46 billion by 2032, a CAGR of 5.1% during the forecast period."
+    )
+    cagr = next(f for f in two_starts.figures if f.measure == "cagr")
+    assert cagr.flags and (cagr.period_start_year, cagr.period_end_year) == (2023, 2032)
+
+
+def test_a_global_phrase_with_a_modifier_and_a_claim_inside_a_segment_are_flagged() -> None:
+    text = (
+        "Global Widget Market\n\n"
+        "The global widget market was worth USD 40 billion in 2022.\n"
+        "The global organic widget market should see a CAGR of 6.2% from 2023 to 2030.\n"
+        "Europe was projected to post the highest CAGR in the food processor segment."
+    )
+    extraction = extract(text)
+    cagr = next(f for f in extraction.figures if f.measure == "cagr")
+    assert "organic" in " ".join(cagr.flags)
+    assert extraction.claims and all("segment" in " ".join(c.flags) for c in extraction.claims)
+
+
+def test_a_claim_dated_by_a_changes_start_is_flagged() -> None:
+    extraction = extract(
+        "Widget Outlook\n\n"
+        "The United States will stay the largest market for widgets, rising from $11.5 bln in 2006 to $14.0 bln "
+        "in 2011, a 3.9% CAGR."
+    )
+    assert extraction.claims and all("starts a change" in " ".join(c.flags) for c in extraction.claims)
+
+
+def test_an_events_name_is_no_market_phrase_and_many_places_without_one_flag_the_world() -> None:
+    extraction = extract(
+        "China to be the biggest widget hub by 2020\n\n"
+        "That is the finding of the 2017 World Travel Market Global Travel Trends Report, which says China will "
+        "overtake Japan and the US by 2020. Germany, India and Brazil follow."
+    )
+    assert extraction.scope.market_name != "World Travel Market"
+    assert "geography_id" in extraction.scope.flags
+    summary = extract(
+        "Golf Widgets\n\n"
+        "The study gives a detailed global retail market summary of the $8.7 billion worldwide widget market."
+    )
+    assert "retail market" not in summary.scope.market_name and "market_name" in summary.scope.flags
