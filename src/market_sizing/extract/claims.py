@@ -44,7 +44,9 @@ CLAIM_WORDING: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:key|critical|important|significant|major|prominent|notable|lucrative|paramount|vital|crucial|strategic)"
             r"\s+(?:markets?|regions?|position)\b"
             r"(?!\s+(?:drivers?|trends?|players?|participants?|factors?|dynamics|share|insights?|segments?|research))"
-            r"|\b(?:largest|biggest|(?<!\bis\s)leading)\s+(?!(?:all\s+)?other\b)(?:[\w-]+\s+){0,2}?(?:markets|regions|countries)\b",
+            r"|\b(?:largest|biggest|(?<!\bis\s)leading)\s+(?!(?:all\s+)?other\b)(?:[\w-]+\s+){0,2}?(?:markets|regions|countries)\b"
+            # "Asia-Pacific led market growth": a place that drives growth, not the revenue leader.
+            r"|\b(?:led|leads)\s+(?:the\s+)?(?:overall\s+)?(?:market\s+)?growth\b",
             re.IGNORECASE,
         ),
     ),

@@ -169,6 +169,13 @@ def market_phrase(
     return (start, end) if start < head.start() or complement else None
 
 
+# "the total global sneaker market": a phrase that sizes a market whole.
+WHOLE_LEAD = re.compile(r"^(?:the\s+)?(?:total|overall|entire|whole)\b", re.IGNORECASE)
+# A sentence that opens with a quotation mark: a quoted statistic.
+QUOTED = re.compile(r"^\s*[\"“„]")
+QUOTED_STATISTIC = "the market phrase is inside a quoted statistic: the page's own market may differ"
+
+
 def propose(
     document: Document,
     taxonomy: Taxonomy,
@@ -200,6 +207,10 @@ def propose(
         flags["market_name"] = "a list runs into the market phrase: the name may begin before it"
     elif not sized:
         flags["market_name"] = "market name from a sentence that states no amount: check the wording"
+    elif whole := whole_market_later(document, name, taxonomy):
+        # "the sneaker resale market might reach $30 billion" before "the total global sneaker market at
+        # $100 billion": the opening phrase may name a part of the market the page sizes whole.
+        flags["market_name"] = f"a later sentence sizes '{whole}', which the opening phrase narrows: check the wording"
     elif from_headline(document, name) and not restated(document, name, taxonomy):
         flags["market_name"] = "market name from a headline (the first line, not a sentence): check the wording"
     # The phrase's own place first: "Europe dominate the global chocolate market" is the world's.
@@ -209,6 +220,8 @@ def propose(
     if nameless_place and geography == in_phrase and not geography_id:
         # "Most sales are expected in the US market": a phrase naming only a place scopes nothing.
         flags["geography_id"] = "the place comes from a market phrase that names no product or service"
+    if geography and not geography_id and unsure_name == QUOTED_STATISTIC:
+        flags["geography_id"] = "the place comes from a quoted statistic: the page's own scope may differ"
     if geography and not geography_id and not sized:
         unsure = unsized_place(document, taxonomy, geography, in_phrase=geography == in_phrase)
         if unsure:
@@ -292,7 +305,11 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, st
             currency = money[0] if money else first_currency(document)
             unsure = ""
             named = words(phrase, taxonomy, demonyms=True)
-            if sized_lead and named & sized_lead:
+            if QUOTED.match(sentence.text):
+                # '"In 2020 the American camping market was worth ..."' as a statistics page's first
+                # item: one quoted source's figure, not the page's own wording of its market.
+                unsure = QUOTED_STATISTIC
+            elif sized_lead and named & sized_lead:
                 # "Influencer marketing should grow by 19 percent to $16.4 billion" before "the global
                 # influencer market size reaching ...": the first sized sentence words the market itself.
                 unsure = "an earlier opening sentence sizes the market without the word market: check the wording"
@@ -311,6 +328,23 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, st
         if subject:
             sized_lead |= words(subject.group("subject"), taxonomy, demonyms=True)
     return "", "", "USD", False, "", before
+
+
+def whole_market_later(document: Document, name: str, taxonomy: Taxonomy) -> str:
+    """A "total|overall|entire|whole ... market" phrase sized in a later sentence whose words are some,
+    not all, of `name`'s; or ""."""
+    named = words(name, taxonomy, demonyms=True)
+    for sentence in prose(document):
+        amounts = quantities.values(sentence.text)
+        span = market_phrase(sentence.text, amounts[0].start, taxonomy) if amounts else None
+        if span is None:
+            continue
+        phrase = sentence.text[span[0] : span[1]]
+        lead = WHOLE_LEAD.match(phrase)
+        later = words(phrase[lead.end() :], taxonomy, demonyms=True) if lead else frozenset()
+        if later and later < named:
+            return phrase
+    return ""
 
 
 def is_proper_name(text: str, span: tuple[int, int]) -> bool:

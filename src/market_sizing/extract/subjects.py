@@ -101,6 +101,8 @@ GENERIC_PHRASE_WORDS = EXTENT_WORDS | {
 CONJUNCTIONS = frozenset({"and", "or", "&"})
 # ", which passed France in 2009 to become the third largest market,": an aside about the name before it.
 ASIDE = re.compile(r",\s*(?:which|who|that)\b[^,]*,", re.IGNORECASE)
+# Between two places of a list: "Germany, France", "Germany and France", "Germany, and the UK".
+LIST_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?(?:the\s+)?|\s+(?:and|or|&)\s+(?:the\s+)?", re.IGNORECASE)
 TOGETHER = re.compile(r"\s*(?:,\s*)?(?:and|&|plus)\s+(?:the\s+)?", re.IGNORECASE)
 # "accounts for 29% of the market in China" names China; "..., led by China" or "followed by Europe" do
 # not name the value's subject.
@@ -178,7 +180,7 @@ def subjects(context: Context, group: list[Value], scope: Scope) -> list[Subject
         return [Subject.of(name.member)]
     after = name_after(context, first)
     if after is not None:
-        return [Subject.of(after)]
+        return [after]
     found = phrase_subject(sentence[start : first.start], scope)
     if isinstance(found, str):
         return found
@@ -261,11 +263,17 @@ def unrelated_phrase(candidates: list[re.Match[str]], scope: Scope) -> str:
     return ""
 
 
-def name_after(context: Context, value: Value) -> Member | None:
+def name_after(context: Context, value: Value) -> Subject | None:
+    """The place named after the value in its clause ("29% of the market in China"); flagged when it
+    opens a list of places ("especially in Germany, France and the UK"), which names no one subject."""
     limit = clause_end(context.sentence, value.end)
-    for name in context.names:
+    for index, name in enumerate(context.names):
         if value.end <= name.start < limit and NAME_AFTER_LEAD.search(context.sentence[: name.start]):
-            return name.member
+            following = context.names[index + 1 : index + 2]
+            if following and LIST_SEPARATOR.fullmatch(context.sentence[name.end : following[0].start]):
+                places = context.sentence[name.start : following[0].end]
+                return Subject(name.member, f"the value is followed by a list of places ('{places}')")
+            return Subject.of(name.member)
     return None
 
 
@@ -335,6 +343,8 @@ def phrase_subject(clause: str, scope: Scope, *, verbless: bool = False) -> Subj
 
 # Words that end a market phrase's modifiers, read backwards from its head word.
 MODIFIER_STOP = frozenset({"the", "a", "an", "by", "in", "of", "for", "to", "on", "at", "its", "their", "this", "that"})
+# "market for <words>" or "market of <words>" closing a phrase: the words name what the market sells.
+MARKET_COMPLEMENT = re.compile(r"\s+(?:for|of)\s+(?P<words>[\w.'’ -]+?)\s*$", re.IGNORECASE)
 # Head-like words a market's name may take or drop ("hair care products market" is "hair care").
 PRODUCT_WORDS = frozenset({"product", "products", "service", "services", "goods", "items"})
 
@@ -357,8 +367,13 @@ def narrower_words(phrase: str, scope: Scope) -> list[str]:
         if lowered in MODIFIER_STOP or any(character.isdigit() for character in word):
             break
         modifiers.append(lowered)
-    ignored = scope.market_words | PRODUCT_WORDS | GENERIC_PHRASE_WORDS
-    extra = [word for word in reversed(modifiers) if word not in ignored and not scope.taxonomy.regions_in(word)]
+    modifiers.reverse()
+    complement = MARKET_COMPLEMENT.match(phrase, head.end())
+    if complement:
+        # "the global market for fishing reels": what the market is for modifies it too.
+        modifiers += [word.lower() for word in re.findall(r"[\w.'’-]+", complement.group("words"))]
+    ignored = scope.market_words | PRODUCT_WORDS | GENERIC_PHRASE_WORDS | MODIFIER_STOP
+    extra = [word for word in modifiers if word not in ignored and not scope.taxonomy.regions_in(word)]
     return extra
 
 

@@ -1052,3 +1052,52 @@ def test_an_events_name_is_no_market_phrase_and_many_places_without_one_flag_the
         "The study gives a detailed global retail market summary of the $8.7 billion worldwide widget market."
     )
     assert "retail market" not in summary.scope.market_name and "market_name" in summary.scope.flags
+
+
+def test_a_list_of_places_after_the_value_and_a_market_for_a_narrower_product_are_flagged() -> None:
+    listed = extract(
+        "Global Widget Market\n\n"
+        "The global widget market was worth USD 40 billion in 2022.\n"
+        "Europe ranked second. It should touch USD 9 billion in 2026, demand being strongest in Spain, Italy "
+        "and the UK."
+    )
+    size_2026 = next(f for f in listed.figures if f.year == 2026)
+    assert size_2026.flags and "list of places" in " ".join(size_2026.flags)
+    reels = extract(
+        "Global Widget Gear Market\n\n"
+        "The global widget gear market was worth USD 40 billion in 2022.\n"
+        "The global market for widget spindles is expected to reach USD 3.5 billion by 2030."
+    )
+    spindles = next(f for f in reels.figures if f.value == "3.5")
+    assert spindles.flags and "spindles" in " ".join(spindles.flags)
+    # What the market is for, when it is the report's own market, adds nothing.
+    own = extract(
+        "Global Widget Gear Market\n\nThe global market for widget gear is expected to reach USD 61 billion by 2030."
+    )
+    assert ("market_size", "world", 2030, None, None, "61", "USD billion") in certain(own)
+
+
+def test_a_place_that_led_growth_is_a_key_market_not_the_leader() -> None:
+    extraction = extract(
+        "Global Widget Market\n\n"
+        "The global widget market was worth USD 40 billion in 2022. Latin America led market growth, with "
+        "rising demand in Brazil."
+    )
+    assert [(c.claim_type, c.subject.member_id) for c in extraction.claims] == [("key_market", "latin_america")]
+
+
+def test_a_quoted_statistic_and_a_narrower_opening_phrase_do_not_name_the_report_for_certain() -> None:
+    quoted = extract(
+        "Widget Industry Statistics\n\n"
+        "Statistic 1\n\n"
+        '"In 2021 the Canadian widget market was worth approximately 2 billion U.S. dollars."\n\n'
+        "Statistic 2\n\n"
+        '"The widget gear market will grow by 5% a year."'
+    )
+    assert {"market_name", "geography_id"} <= set(quoted.scope.flags)
+    narrower = extract(
+        "Widgets as an asset class\n\n"
+        "Analysts think the widget rental market could reach $3 billion by 2030.\n"
+        "In 2021 they put the total global widget market at $40 billion."
+    )
+    assert "total global widget market" in narrower.scope.flags.get("market_name", "")
