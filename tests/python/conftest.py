@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -52,12 +53,31 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DbtRun]:
     with FileLock(shared / "warehouse.lock"):
         if not outcome.exists():
             shutil.rmtree(built, ignore_errors=True)  # what a worker that died while building left
-            run = run_dbt(copy_project(built), "build")
-            outcome.write_text(json.dumps({"returncode": run.returncode, "output": run.output}), encoding="utf-8")
+            project = copy_project(built)
+            started = time.monotonic()
+            run = run_dbt(project, "build")
+            seconds = time.monotonic() - started
+            outcome.write_text(
+                json.dumps({"returncode": run.returncode, "output": run.output, "seconds": seconds}), encoding="utf-8"
+            )
     result = json.loads(outcome.read_text(encoding="utf-8"))
     assert result["returncode"] == 0, result["output"]
     project_dir = copy_built_project(built, tmp_path_factory.mktemp("warehouse") / "project")
-    yield DbtRun(project_dir, result["returncode"], result["output"])
+    yield DbtRun(project_dir, result["returncode"], result["output"], result["seconds"])
+
+
+@pytest.fixture(scope="session")
+def published_copy(warehouse: DbtRun, tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], DbtRun]:
+    """A new private copy of the session's built project, as its passing `dbt build` left it (published
+    warehouse, exports, target/), for tests whose subject is what happens to it next: each saves a build
+    of its own. The copy's first dbt run parses the project anew (its databases' paths differ)."""
+    built = session_directory(tmp_path_factory) / "warehouse"
+
+    def copy(name: str) -> DbtRun:
+        project = copy_built_project(built, tmp_path_factory.mktemp(name) / "project")
+        return DbtRun(project, warehouse.returncode, warehouse.output, warehouse.seconds)
+
+    return copy
 
 
 @pytest.fixture()

@@ -52,6 +52,7 @@ class DbtRun:
     project_dir: Path
     returncode: int
     output: str
+    seconds: float = 0.0  # wall time of the invocation, where it was measured
 
     @property
     def database(self) -> Path:

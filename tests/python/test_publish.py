@@ -6,7 +6,7 @@ import hashlib
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -38,12 +38,9 @@ def ask(reader: subprocess.Popen[str], query: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DbtRun]:
+def published(published_copy: Callable[[str], DbtRun]) -> Iterator[DbtRun]:
     """A project copy with a published warehouse, shared by the tests of this module (run in order)."""
-    project = copy_project(tmp_path_factory.mktemp("publish"))
-    run = run_dbt(project, "build")
-    assert run.returncode == 0, run.output
-    yield run
+    yield published_copy("publish")
 
 
 def test_a_passing_build_publishes_the_marts_with_build_metadata(published: DbtRun) -> None:

@@ -13,7 +13,7 @@ import stat
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -22,7 +22,6 @@ import pytest
 from support import (
     REPO_ROOT,
     DbtRun,
-    copy_project,
     file_digest,
     run_dbt,
     tree_state,
@@ -45,11 +44,9 @@ def invocation_of(database: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DbtRun]:
-    project = copy_project(tmp_path_factory.mktemp("guard"))
-    (project / "README.md").write_text("a file the project did not publish\n", encoding="utf-8")
-    run = run_dbt(project, "build")
-    assert run.returncode == 0, run.output
+def published(published_copy: Callable[[str], DbtRun]) -> Iterator[DbtRun]:
+    run = published_copy("guard")
+    (run.project_dir / "README.md").write_text("a file the project did not publish\n", encoding="utf-8")
     yield run
 
 

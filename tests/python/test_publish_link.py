@@ -13,7 +13,7 @@ import ast
 import os
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -22,7 +22,7 @@ import sqlalchemy
 from sqlalchemy.pool import NullPool
 
 from market_sizing.publishing.layout import KEPT_PREVIOUS_BUILDS, Layout
-from support import REPO_ROOT, DbtRun, copy_project, run_dbt
+from support import REPO_ROOT, DbtRun, run_dbt
 
 # The module builds its project once (a module-scoped fixture): one worker runs all its tests.
 pytestmark = pytest.mark.xdist_group("publish_link")
@@ -54,11 +54,8 @@ def one_process_recipe() -> str:
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DbtRun]:
-    project = copy_project(tmp_path_factory.mktemp("link"))
-    run = run_dbt(project, "build")
-    assert run.returncode == 0, run.output
-    yield run
+def published(published_copy: Callable[[str], DbtRun]) -> Iterator[DbtRun]:
+    yield published_copy("link")
 
 
 def rebuild(published: DbtRun) -> None:
