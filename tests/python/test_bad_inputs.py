@@ -8,7 +8,7 @@ test says so.
 
 from __future__ import annotations
 
-import re
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +21,6 @@ from support import PUBLISHED_NAME, DbtRun, ProjectTemplate, file_digest, marts_
 pytestmark = pytest.mark.xdist_group("bad_inputs")
 
 Edit = Callable[[Path], None]
-ANSI_CODES = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def edit_text(relative: str, old: str, new: str, count: int = 1) -> Edit:
@@ -406,9 +405,18 @@ class Outcome:
     published_after: str
 
 
-def failed_checks(output: str) -> set[str]:
-    """The nodes dbt reports as failed (FAIL or ERROR) in a build's output."""
-    return set(re.findall(r" of \d+ (?:FAIL|ERROR) (?:\d+ )?(\S+)", ANSI_CODES.sub("", output)))
+def failed_checks(project: Path) -> set[str]:
+    """The nodes dbt recorded as failed (status fail or error) in the build's run_results.json; none
+    when dbt did not run (the input-file check stopped the build first). The project directory is laid
+    anew for each build, so no earlier run's results are read."""
+    results = project / "target" / "run_results.json"
+    if not results.exists():
+        return set()
+    return {
+        result["unique_id"]
+        for result in json.loads(results.read_text(encoding="utf-8"))["results"]
+        if result["status"] in ("fail", "error")
+    }
 
 
 def build_with(project: Path, cases: list[Case]) -> Outcome:
@@ -418,7 +426,7 @@ def build_with(project: Path, cases: list[Case]) -> Outcome:
         case.edit(project)
     lines = {case.name: line_of(project, *case.line_prefix) if case.line_prefix else None for case in cases}
     run = run_build(project)
-    return Outcome(run.returncode, run.output, lines, failed_checks(run.output), before, file_digest(published))
+    return Outcome(run.returncode, run.output, lines, failed_checks(project), before, file_digest(published))
 
 
 @pytest.fixture(scope="module")
