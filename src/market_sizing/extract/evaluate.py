@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -285,13 +286,17 @@ def texts(corpus: Path, part: str) -> list[Text]:
     return found
 
 
-def evaluate(corpus: Path, part: str, project: Path) -> tuple[dict[str, Score], int]:
+def scores_of(extracted: Iterable[tuple[Text, Extraction]]) -> dict[str, Score]:
+    """Per kind, the scores of texts already extracted."""
     scores = {kind: Score(kind) for kind in KINDS}
-    found = texts(corpus, part)
-    for text in found:
-        extraction = text.extract(project)
+    for text, extraction in extracted:
         score_text(label_items(text.text_id, text.meta), proposed_items(text.text_id, extraction), extraction, scores)
-    return scores, len(found)
+    return scores
+
+
+def evaluate(corpus: Path, part: str, project: Path) -> tuple[dict[str, Score], int]:
+    found = texts(corpus, part)
+    return scores_of((text, text.extract(project)) for text in found), len(found)
 
 
 def table(scores: dict[str, Score], *, details: bool = True) -> str:

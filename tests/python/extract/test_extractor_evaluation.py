@@ -7,6 +7,7 @@ prints the same scores per part and kind.
 
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 
 from market_sizing.extract import evaluate, rows, vocabulary
 from market_sizing.extract.evaluate import Score, Text
+from market_sizing.extract.pipeline import Extraction
 from support import REPO_ROOT
 
 CORPUS = REPO_ROOT / evaluate.CORPUS
@@ -27,10 +29,16 @@ def corpus_texts(part: str) -> list[Text]:
     return found
 
 
+@functools.cache
+def extracted(part: str) -> tuple[tuple[Text, Extraction], ...]:
+    """Every text of the part with its extraction, made once per test process: the tests below read
+    the same extractions (the rules are deterministic, and nothing here changes an extraction)."""
+    return tuple((text, text.extract(REPO_ROOT)) for text in corpus_texts(part))
+
+
 @pytest.fixture(scope="module")
 def dev_scores() -> dict[str, Score]:
-    corpus_texts("dev")
-    return evaluate.evaluate(CORPUS, "dev", REPO_ROOT)[0]
+    return evaluate.scores_of(extracted("dev"))
 
 
 # The test part (evaluation/extractor/README_S.md) was run once, after the rules were tuned on dev only
@@ -47,8 +55,7 @@ TEST_PART_MISSES = pytest.mark.xfail(strict=True, reason="6 test-part figures va
 def test_nothing_vanishes(part: str) -> None:
     """Every labelled figure is proposed correctly, or listed: flagged for review or unclassified."""
     vanished = []
-    for text in corpus_texts(part):
-        extraction = text.extract(REPO_ROOT)
+    for text, extraction in extracted(part):
         scores = {kind: Score(kind) for kind in evaluate.KINDS}
         labels = evaluate.label_items(text.text_id, text.meta)
         evaluate.score_text(labels, evaluate.proposed_items(text.text_id, extraction), extraction, scores)
@@ -68,9 +75,9 @@ def test_every_proposed_row_passes_the_seed_rules() -> None:
     """Excerpts verbatim and short, holding the value; units, qualifiers and claim types from the
     contract's vocabularies unless the row is flagged; ids unique."""
     words = vocabulary.load()
-    for text in corpus_texts("dev"):
+    for text, extraction in extracted("dev"):
         body = text.path.read_text(encoding="utf-8")
-        proposal = rows.proposal(text.extract(REPO_ROOT), {"report_id": text.text_id}, "t")
+        proposal = rows.proposal(extraction, {"report_id": text.text_id}, "t")
         for row in proposal.rows("report_figures"):
             flagged = proposal.flags_of("report_figures.csv", row["figure_id"])
             assert row["excerpt"] in body and 0 < len(row["excerpt"]) <= 200, row
