@@ -12,7 +12,8 @@ The first publish (nothing to compare with) records no changes and a summary wit
 
 from __future__ import annotations
 
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import duckdb
@@ -87,39 +88,48 @@ def previous_publish_id(connection: duckdb.DuckDBPyConnection, previous: str) ->
     return row[0] if row else None
 
 
+@contextmanager
+def previous_build(connection: duckdb.DuckDBPyConnection, previous_file: Path | None) -> Iterator[str | None]:
+    """The previous build attached read-only for the block (its quoted alias), or None when there is none
+    or another process holds it open for writing (then there is nothing to compare with)."""
+    if previous_file is None:
+        yield None
+        return
+    with ExitStack() as stack:
+        try:
+            previous = stack.enter_context(attached(connection, previous_file, PREVIOUS, read_only=True))
+        except duckdb.Error:
+            previous = None
+        yield previous
+
+
 def record_changes(
     connection: duckdb.DuckDBPyConnection,
     staged: str,
     marts: tuple[Mart, ...],
     publish_id: str,
-    previous_file: Path | None,
+    previous: str | None,
 ) -> str | None:
-    """Fill meta.changes and meta.change_summary of the staged file; return the previous publish id."""
+    """Fill meta.changes and meta.change_summary of the staged file against the previous build (attached
+    as `previous`, or None); return the previous publish id."""
     connection.execute(f"create table {staged}.meta.changes ({CHANGES_COLUMNS})")
     connection.execute(f"create table {staged}.meta.change_summary ({SUMMARY_COLUMNS})")
-    if previous_file is None:
+    if previous is None:
         _record_summary(connection, staged, marts, publish_id, None)
         return None
-    with ExitStack() as stack:
-        try:
-            previous = stack.enter_context(attached(connection, previous_file, PREVIOUS, read_only=True))
-        except duckdb.Error:
-            # Another process holds the previous file open for writing: nothing to compare with.
-            _record_summary(connection, staged, marts, publish_id, None)
-            return None
-        previous_id = previous_publish_id(connection, previous)
-        names = sorted({mart.name for mart in marts} | set(_mart_names(connection, PREVIOUS)))
-        by_name = {mart.name: mart for mart in marts}
-        for name in names:
-            mart = by_name.get(name, Mart(name, "", "marts", "", {}, ()))
-            old_columns = columns_of(connection, PREVIOUS, name)
-            new_columns = columns_of(connection, staged.strip('"'), name)
-            for statement in mart_change_statements(mart, old_columns, new_columns, previous, staged):
-                connection.execute(
-                    f"insert into {staged}.meta.changes select ?, ?, ?, * from ({statement})",
-                    [publish_id, previous_id, name],
-                )
-        _record_summary(connection, staged, marts, publish_id, previous_id, names)
+    previous_id = previous_publish_id(connection, previous)
+    names = sorted({mart.name for mart in marts} | set(_mart_names(connection, PREVIOUS)))
+    by_name = {mart.name: mart for mart in marts}
+    for name in names:
+        mart = by_name.get(name, Mart(name, "", "marts", "", {}, ()))
+        old_columns = columns_of(connection, PREVIOUS, name)
+        new_columns = columns_of(connection, staged.strip('"'), name)
+        for statement in mart_change_statements(mart, old_columns, new_columns, previous, staged):
+            connection.execute(
+                f"insert into {staged}.meta.changes select ?, ?, ?, * from ({statement})",
+                [publish_id, previous_id, name],
+            )
+    _record_summary(connection, staged, marts, publish_id, previous_id, names)
     return previous_id
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 
 from market_sizing.publishing.build_file import write_build_file
-from market_sizing.publishing.changes import record_changes
+from market_sizing.publishing.changes import previous_build, record_changes
 from market_sizing.publishing.exports import ExportDirectories, export_build
 from market_sizing.publishing.layout import Layout, new_build_id
 from market_sizing.publishing.request import PublishRequest
@@ -60,10 +60,12 @@ def publish(
     layout.builds.mkdir(parents=True, exist_ok=True)
     previous_file = layout.current_file()
 
-    def add_changes(staged_connection: duckdb.DuckDBPyConnection, staged: str) -> None:
-        record_changes(staged_connection, staged, request.marts, request.invocation_id, previous_file)
+    with previous_build(connection, previous_file) as previous:
 
-    write_build_file(connection, request, staging, also=add_changes)
+        def add_changes(staged_connection: duckdb.DuckDBPyConnection, staged: str) -> None:
+            record_changes(staged_connection, staged, request.marts, request.invocation_id, previous)
+
+        write_build_file(connection, request, staging, also=add_changes)
     layout.seal(staging, build)
     late_problem = refusal(stable, request.build_database)  # again, right before the link moves
     if late_problem:
