@@ -331,9 +331,10 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, st
 
 
 def whole_market_later(document: Document, name: str, taxonomy: Taxonomy) -> str:
-    """A "total|overall|entire|whole ... market" phrase sized in a later sentence whose words are some,
-    not all, of `name`'s; or ""."""
-    named = words(name, taxonomy, demonyms=True)
+    """A "total|overall|entire|whole ... market" phrase sized in a sentence of the document whose words
+    are some, not all, of `name`'s (read without such a lead word of its own); or ""."""
+    own_lead = WHOLE_LEAD.match(name)
+    named = words(name[own_lead.end() :] if own_lead else name, taxonomy, demonyms=True)
     for sentence in prose(document):
         amounts = quantities.values(sentence.text)
         span = market_phrase(sentence.text, amounts[0].start, taxonomy) if amounts else None

@@ -1101,3 +1101,6 @@ def test_a_quoted_statistic_and_a_narrower_opening_phrase_do_not_name_the_report
         "In 2021 they put the total global widget market at $40 billion."
     )
     assert "total global widget market" in narrower.scope.flags.get("market_name", "")
+    # The opening phrase itself worded "total" narrows nothing.
+    total = extract("Widget Outlook\n\nThe total widget market was worth $40 billion in 2021.")
+    assert "narrows" not in total.scope.flags.get("market_name", "")
