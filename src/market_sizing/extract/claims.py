@@ -99,7 +99,7 @@ LEAD_IN_WHAT = re.compile(
     re.IGNORECASE,
 )
 SEGMENT_AFTER = re.compile(
-    r"\s+in\s+the\s+(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:segment|sub-segment|category)\b", re.IGNORECASE
+    r"\s+(?:in\s+)?the\s+(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:segment|sub-segment|category)\b", re.IGNORECASE
 )
 LEAD_MEASURE_WORDS = frozenset(
     """
@@ -250,7 +250,8 @@ def lead_elsewhere(sentence: str, end: int, claim_type: str, scope: Scope) -> st
         return f"the sentence measures something else ('{measure.group()}'): the lead may rest on it"
     segment = SEGMENT_AFTER.match(sentence, end)
     if segment:
-        # "post the highest CAGR in the food processor segment": a claim inside one segment.
+        # "post the highest CAGR in the food processor segment", "leads the luxury watch segment": a
+        # claim inside one segment.
         return f"the claim is within the '{segment.group('what')}' segment, not the whole market"
     what = LEAD_IN_WHAT.match(sentence, end) if claim_type == "leads" else None
     if what:

@@ -203,6 +203,9 @@ WORDED_DECLINE = re.compile(
 SPACED_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.])")
 
 
+DECIMAL_COMMA = re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d,])")
+
+
 def listed_in_unclassified(label: Item, extraction: Extraction) -> bool:
     if label.kind not in NUMERIC or not label.value:
         return False
@@ -215,6 +218,8 @@ def listed_in_unclassified(label: Item, extraction: Extraction) -> bool:
         if "amounts written in words" in item.reason:
             # "nearly a billion pounds", "two and a half billion Euros": listed as 1 and 2.5 billion
             found += [str(quantities.worded_number(match)) for match in quantities.WORDED_AMOUNT.finditer(text)]
+        # "USD 12591,21 Million": a decimal comma (one or two digits after it) lists the number it writes.
+        found += [match.replace(",", ".") for match in DECIMAL_COMMA.findall(item.sentence)]
         # "is decreasing at 2.7% each year": a decline worded before the number lists it with its sign.
         found += ["-" + match.group("number") for match in WORDED_DECLINE.finditer(text)]
         if any(number(value) == wanted for value in found):

@@ -502,6 +502,10 @@ def read_group(
             written = sentence.lower().rfind(figure.qualifier.lower(), 0, value.start)
             start = min(start, written if written >= 0 else max(sentence.rfind("~", 0, value.start), 0))
         figure = replace(figure, excerpt=excerpt(sentence, start, end)).flagged(cue_flag)
+        counted = COUNTED_CHANGE.match(sentence, value.end) if measure == "cagr" else None
+        if counted:
+            # "grew by an average of 7.2% a year, from 2.8 million players to 3.5 million": a count's growth.
+            figure = figure.flagged(f"the rate runs between counts of {counted.group('what')}, not amounts of money")
         reading.figures.append(unit_flags(figure, units, scope))
         reading.used.append((value.start, value.end))
         reading.used.extend(span for span in spans if span is not None)
@@ -528,6 +532,14 @@ def base_figure(context: Context, measure: str, value: Value, subject: Subject) 
         flags=flags,
         sentence=sentence,
     )
+
+
+# "from 2.8 million players to 3.5 million": the start of a change counted in things, not money.
+COUNTED_CHANGE = re.compile(
+    r"[^.;]{0,40}?\bfrom\s+(?:about\s+|around\s+|some\s+)?\d[\d,.]*\s+(?:(?:thousand|million|billion)\s+)?"
+    r"(?P<what>players|users|participants|subscribers|customers|members|visitors|people|households|units)\b",
+    re.IGNORECASE,
+)
 
 
 def unit_flags(figure: Figure, units: frozenset[str], scope: Scope) -> Figure:

@@ -62,6 +62,10 @@ OWNER = re.compile(
     r"['’]s\s+(?!(?:[\w-]+\s+){0,3}?(?:market|industry|sector|revenues?|sales|demand|spending)\b)", re.IGNORECASE
 )
 RESPECTIVELY = re.compile(r"^\s*,?\s*respectively\b", re.IGNORECASE)
+# "the fitness product segment" inside a subject phrase.
+SEGMENT_PHRASE = re.compile(
+    r"\bthe\s+(?P<name>[\w-]+(?:\s+[\w-]+){0,3}?)\s+(?:segment|sub-segment|category)\b", re.IGNORECASE
+)
 SEGMENT_IN = re.compile(
     r"\b(?:segments?|categor(?:y|ies)|sub-?segments?)\s+(?:in|of|for)\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -101,6 +105,11 @@ GENERIC_PHRASE_WORDS = EXTENT_WORDS | {
 CONJUNCTIONS = frozenset({"and", "or", "&"})
 # ", which passed France in 2009 to become the third largest market,": an aside about the name before it.
 ASIDE = re.compile(r",\s*(?:which|who|that)\b[^,]*,", re.IGNORECASE)
+# An amount fronted before the main clause: "At around 9,814 million USD in 2021, the United States ...".
+FRONTED = re.compile(
+    r"^\s*(?:at|with)\s+(?:(?:around|about|nearly|over|some|roughly|approximately)\s+)?$", re.IGNORECASE
+)
+MAIN_CLAUSE_AFTER = re.compile(r"[^,.;]{0,30},\s*(?:the\s+)?")
 # Between two places of a list: "Germany, France", "Germany and France", "Germany, and the UK".
 LIST_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?(?:the\s+)?|\s+(?:and|or|&)\s+(?:the\s+)?", re.IGNORECASE)
 TOGETHER = re.compile(r"\s*(?:,\s*)?(?:and|&|plus)\s+(?:the\s+)?", re.IGNORECASE)
@@ -165,6 +174,10 @@ def subjects(context: Context, group: list[Value], scope: Scope) -> list[Subject
         if other:
             # "Countries such as India ..., as the rise of the Indian retail industry from USD 795 billion"
             return [Subject(name.member, f"the words before the value name another market ('{other}')")]
+        held = SEGMENT_PHRASE.search(sentence, name.end, first.start)
+        if held:
+            # "China leads the luxury watch segment, with over 45% revenue share": the segment's share?
+            return [Subject(name.member, f"a segment is named between the place and the value ('{held.group()}')")]
         if SEGMENT_IN.search(sentence, 0, name.start):
             # "The turf fertilizer segment in India ... was valued at": the place holds the subject.
             role = sentence[max(0, name.start - 20) : name.end].strip()
@@ -181,6 +194,9 @@ def subjects(context: Context, group: list[Value], scope: Scope) -> list[Subject
     after = name_after(context, first)
     if after is not None:
         return [after]
+    fronted = fronted_subject(context, first, scope)
+    if fronted is not None:
+        return [Subject.of(fronted)]
     found = phrase_subject(sentence[start : first.start], scope)
     if isinstance(found, str):
         return found
@@ -263,6 +279,18 @@ def unrelated_phrase(candidates: list[re.Match[str]], scope: Scope) -> str:
     return ""
 
 
+def fronted_subject(context: Context, value: Value, scope: Scope) -> Member | None:
+    """The place that opens the main clause after a fronted amount ("At around 9,814 million USD in 2021,
+    the United States tops the list"), or None."""
+    if not FRONTED.match(context.sentence[: value.start]):
+        return None
+    comma = MAIN_CLAUSE_AFTER.match(context.sentence, value.end)
+    if comma is None:
+        return None
+    places = scope.taxonomy.regions_in(context.sentence[comma.end() :])
+    return places[0].member if places and places[0].start == 0 else None
+
+
 def name_after(context: Context, value: Value) -> Subject | None:
     """The place named after the value in its clause ("29% of the market in China"); flagged when it
     opens a list of places ("especially in Germany, France and the UK"), which names no one subject."""
@@ -325,6 +353,11 @@ def phrase_subject(clause: str, scope: Scope, *, verbless: bool = False) -> Subj
     regions = scope.taxonomy.regions_in(phrase)
     if regions and re.search(r"\b(?:market|industry|sector)\b", phrase[regions[-1].end :], re.IGNORECASE):
         return Subject.of(regions[-1].member)
+    segment = SEGMENT_PHRASE.search(phrase)
+    if segment and not regions:
+        # "Revenue from the fitness product segment was more than USD 10.0 billion": the segment's.
+        name = segment.group("name")
+        return Subject.of(scope.taxonomy.segment_named(name) or proposed_segment(name, dimension))
     if names_the_market(phrase, scope):
         extra = narrower_words(phrase, scope)
         if extra:

@@ -170,6 +170,10 @@ def alias_pattern(text: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w$-]){re.escape(text)}{head}(?![\w$-])", flags)
 
 
+# A place's lower-case modifiers up to a market head word: "US| musical instrument market".
+MARKET_AFTER_PLACE = re.compile(r"(?:\s+[a-z][\w-]*){1,4}\s+(?:market|industry|sector)\b")
+
+
 def ends_a_name(sentence: str, end: int) -> bool:
     if re.match(r"\s?\$|\s+dollars?\b", sentence[end:], re.IGNORECASE):
         return False  # "US $ 303 billion", "US dollars": a currency, not a place
@@ -177,6 +181,8 @@ def ends_a_name(sentence: str, end: int) -> bool:
     if word is None:
         return True  # punctuation or the end of the sentence
     following = word.group(1).lower()
+    if MARKET_AFTER_PLACE.match(sentence, end):
+        return True  # "the US musical instrument market": the place modifies a market phrase
     return following in FOLLOWERS or following.endswith("ly")  # an adverb: "Asia Pacific currently leads"
 
 

@@ -1104,3 +1104,32 @@ def test_a_quoted_statistic_and_a_narrower_opening_phrase_do_not_name_the_report
     # The opening phrase itself worded "total" narrows nothing.
     total = extract("Widget Outlook\n\nThe total widget market was worth $40 billion in 2021.")
     assert "narrows" not in total.scope.flags.get("market_name", "")
+
+
+def test_a_place_before_a_market_phrase_and_a_fronted_amount_name_the_figures_place() -> None:
+    extraction = extract(
+        "Widget Statistics\n\n"
+        "The global widget market was worth $10 billion in 2022.\n"
+        "- Revenue of the US widget market came to approximately $4.8 billion in 2023\n"
+        "- At around 1,250 million USD in 2021, Germany tops the list of the largest widget markets"
+    )
+    assert ("market_size", "united_states", 2023, None, None, "4.8", "$ billion") in certain(extraction)
+    assert ("market_size", "germany", 2021, None, None, "1250", "million USD") in certain(extraction)
+
+
+def test_a_segments_revenue_a_segment_a_place_leads_and_a_count_growth_are_not_the_whole_markets() -> None:
+    extraction = extract(
+        "Global Widget Market\n\n"
+        "The global widget market was worth USD 40 billion in 2022.\n"
+        "Revenue from the smart gadget segment was more than USD 10.0 billion in 2023.\n"
+        "In the APAC region, China leads the premium widget segment, with over 45% revenue share.\n"
+        "Between 2016 and 2019, widget use in the U.S. grew by an average of 7.2% a year, from 2.8 million players "
+        "to 3.5 million."
+    )
+    segment = next(f for f in extraction.figures if f.value == "10.0")
+    assert segment.subject.kind == "segment" and "smart gadget" in segment.subject.name.lower()
+    share = next(f for f in extraction.figures if f.value == "45")
+    assert share.flags and "premium widget segment" in " ".join(share.flags)
+    assert extraction.claims and all(c.flags for c in extraction.claims)
+    growth = next(f for f in extraction.figures if f.value == "7.2")
+    assert growth.flags and "players" in " ".join(growth.flags)
