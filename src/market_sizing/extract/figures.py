@@ -502,6 +502,10 @@ def read_group(
             written = sentence.lower().rfind(figure.qualifier.lower(), 0, value.start)
             start = min(start, written if written >= 0 else max(sentence.rfind("~", 0, value.start), 0))
         figure = replace(figure, excerpt=excerpt(sentence, start, end)).flagged(cue_flag)
+        economy = ECONOMY_AFTER.match(sentence, value.end) if measure == "market_size" else None
+        if economy:
+            # "added about $6 billion to the Australian economy": a contribution to an economy.
+            figure = figure.flagged(f"an amount added to an economy ('{economy.group().strip()}'), not a market's size")
         counted = COUNTED_CHANGE.match(sentence, value.end) if measure == "cagr" else None
         if counted:
             # "grew by an average of 7.2% a year, from 2.8 million players to 3.5 million": a count's growth.
@@ -534,6 +538,10 @@ def base_figure(context: Context, measure: str, value: Value, subject: Subject) 
     )
 
 
+# "... $6 billion to the Australian economy": what an amount adds to, right after it.
+ECONOMY_AFTER = re.compile(
+    r"\s+(?:to|into)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?econom(?:y|ies)\b", re.IGNORECASE
+)
 # "from 2.8 million players to 3.5 million": the start of a change counted in things, not money.
 COUNTED_CHANGE = re.compile(
     r"[^.;]{0,40}?\bfrom\s+(?:about\s+|around\s+|some\s+)?\d[\d,.]*\s+(?:(?:thousand|million|billion)\s+)?"

@@ -171,6 +171,9 @@ def market_phrase(
 
 # "the total global sneaker market": a phrase that sizes a market whole.
 WHOLE_LEAD = re.compile(r"^(?:the\s+)?(?:total|overall|entire|whole)\b", re.IGNORECASE)
+WHOLE_PHRASE = re.compile(
+    r"\b(?:total|overall|entire|whole)\s+(?P<words>(?:[\w.'’&-]+\s+){1,5}?)(?:market|industry)\b", re.IGNORECASE
+)
 # A sentence that opens with a quotation mark: a quoted statistic.
 QUOTED = re.compile(r"^\s*[\"“„]")
 QUOTED_STATISTIC = "the market phrase is inside a quoted statistic: the page's own market may differ"
@@ -331,20 +334,15 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, st
 
 
 def whole_market_later(document: Document, name: str, taxonomy: Taxonomy) -> str:
-    """A "total|overall|entire|whole ... market" phrase sized in a sentence of the document whose words
-    are some, not all, of `name`'s (read without such a lead word of its own); or ""."""
+    """A "total|overall|entire|whole ... market" phrase anywhere in the document whose words are some,
+    not all, of `name`'s (read without such a lead word of its own); or ""."""
     own_lead = WHOLE_LEAD.match(name)
     named = words(name[own_lead.end() :] if own_lead else name, taxonomy, demonyms=True)
     for sentence in prose(document):
-        amounts = quantities.values(sentence.text)
-        span = market_phrase(sentence.text, amounts[0].start, taxonomy) if amounts else None
-        if span is None:
-            continue
-        phrase = sentence.text[span[0] : span[1]]
-        lead = WHOLE_LEAD.match(phrase)
-        later = words(phrase[lead.end() :], taxonomy, demonyms=True) if lead else frozenset()
-        if later and later < named:
-            return phrase
+        for phrase in WHOLE_PHRASE.finditer(sentence.text):
+            later = words(phrase.group("words"), taxonomy, demonyms=True)
+            if later and later < named:
+                return phrase.group().strip()
     return ""
 
 

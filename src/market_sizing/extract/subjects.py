@@ -110,6 +110,11 @@ FRONTED = re.compile(
     r"^\s*(?:at|with)\s+(?:(?:around|about|nearly|over|some|roughly|approximately)\s+)?$", re.IGNORECASE
 )
 MAIN_CLAUSE_AFTER = re.compile(r"[^,.;]{0,30},\s*(?:the\s+)?")
+# "... 44% share of the flooring market": the market a share is of, right after the value.
+SHARE_OF_MARKET = re.compile(
+    r"\s*(?:(?:revenue|market|volume)\s+)?share\s+of\s+(?:the\s+)?(?P<words>(?:[\w-]+\s+){1,4}?)(?:market|industry|sector)\b",
+    re.IGNORECASE,
+)
 # Between two places of a list: "Germany, France", "Germany and France", "Germany, and the UK".
 LIST_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?(?:the\s+)?|\s+(?:and|or|&)\s+(?:the\s+)?", re.IGNORECASE)
 TOGETHER = re.compile(r"\s*(?:,\s*)?(?:and|&|plus)\s+(?:the\s+)?", re.IGNORECASE)
@@ -174,6 +179,10 @@ def subjects(context: Context, group: list[Value], scope: Scope) -> list[Subject
         if other:
             # "Countries such as India ..., as the rise of the Indian retail industry from USD 795 billion"
             return [Subject(name.member, f"the words before the value name another market ('{other}')")]
+        wider = SHARE_OF_MARKET.match(sentence, group[-1].end)
+        if wider and unrelated_phrase([wider], scope):
+            # "accounts for a 44% share of the flooring market" on a carpets page: another market's share.
+            return [Subject(name.member, f"the value is a share of another market ('{wider.group().strip()}')")]
         held = SEGMENT_PHRASE.search(sentence, name.end, first.start)
         if held:
             # "China leads the luxury watch segment, with over 45% revenue share": the segment's share?

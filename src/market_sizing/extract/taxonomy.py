@@ -24,7 +24,7 @@ WORLD = "world"
 # Words that say how much of a market a phrase covers and name no product or service ("the total
 # market", "a gross market size"); each rule that asks "does this phrase name a product?" adds the
 # words of its own setting (articles, place words, head words) to these.
-EXTENT_WORDS = frozenset({"total", "overall", "entire", "whole", "gross"})
+EXTENT_WORDS = frozenset({"total", "overall", "entire", "whole", "gross", "addressable", "serviceable"})
 MIN_PLURAL_WORD = 3
 HEADS = r"segments?|sub-segments?|subsectors?|sectors?|categor(?:y|ies)|CMOs?|CDMOs?|manufacturing"
 # "North India", "Southern Europe": a part of a place is not the place (unless an alias names it).

@@ -42,12 +42,16 @@ def dev_scores() -> dict[str, Score]:
     return evaluate.scores_of(extracted("dev"))
 
 
-# Both parts, every text. The test part (evaluation/extractor/README_T.md) was run once before any
-# rule was tuned after it: one figure vanished then (t14's United States wetsuit size, read as the
-# United States' whole market; docs/adding-reports.md has the numbers). The rules tuned on development
-# after that run (round 18's texts) list it, so the check holds on the test part too; it must keep
-# holding, and a failure here is never mended by tuning on the test part.
-@pytest.mark.parametrize("part", ["dev", "test"])
+# The test part (evaluation/extractor/README_U.md) was run once, after the rules were tuned on dev only
+# (docs/adding-reports.md has the numbers): six labelled figures are neither proposed right nor listed,
+# all of them u10's declining CAGRs (birthday cards, Christmas and New Year cards, China, Japan, Canada
+# and Germany), which the labels give with a minus sign.
+# Strict: the mark must go when they are fixed, which needs a fresh test part, since these texts may not
+# be used to pick a rule.
+TEST_PART_MISSES = pytest.mark.xfail(strict=True, reason="6 test-part figures vanish (measured once)")
+
+
+@pytest.mark.parametrize("part", ["dev", pytest.param("test", marks=TEST_PART_MISSES)])
 def test_nothing_vanishes(part: str) -> None:
     """Every labelled figure is proposed correctly, or listed: flagged for review or unclassified."""
     vanished = []

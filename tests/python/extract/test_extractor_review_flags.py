@@ -1133,3 +1133,26 @@ def test_a_segments_revenue_a_segment_a_place_leads_and_a_count_growth_are_not_t
     assert extraction.claims and all(c.flags for c in extraction.claims)
     growth = next(f for f in extraction.figures if f.value == "7.2")
     assert growth.flags and "players" in " ".join(growth.flags)
+
+
+def test_an_amount_added_to_an_economy_and_a_share_of_a_wider_market_are_flagged() -> None:
+    extraction = extract(
+        "Global Widget Market\n\n"
+        "The global widget market was worth USD 40 billion in 2022.\n"
+        "In 2011 the widget trade added about $6 billion to the Australian economy.\n"
+        "Widgets in the U.S. account for a 44% share of the gadget market, while elsewhere the share is lower."
+    )
+    economy = next(f for f in extraction.figures if f.value == "6")
+    assert economy.flags and "economy" in " ".join(economy.flags)
+    share = next(f for f in extraction.figures if f.value == "44")
+    assert share.flags and "gadget market" in " ".join(share.flags)
+
+
+def test_an_overall_market_named_anywhere_and_a_total_addressable_market_flag_the_name() -> None:
+    narrower = extract(
+        "India's home widget market is expected to grow at over 29 per cent, from USD 14 million to USD 39 "
+        "million by 2023. Home widgets make up 10 per cent of the overall India widget market."
+    )
+    assert "overall India widget market" in narrower.scope.flags.get("market_name", "")
+    addressable = extract("Widget Prices\n\nThe total addressable market was USD 2.9 billion in 2024.")
+    assert "market_name" in addressable.scope.flags
