@@ -92,12 +92,13 @@ PLACE_LEAD_IN = re.compile(r"^\s*(?:in|across|within|for)\s+(?:the\s+)?[^,]{1,40
 LEAD_BY_REVENUE = re.compile(
     r"\brevenues?\b(?!\s+of\s+(?:USD|US\$|\$|€|£|EUR|GBP|INR|Rs|¥|around|about|nearly|over|\d))", re.IGNORECASE
 )
-# "North America led the world in 5G adoption": what a lead is in, after the wording.
+# "North America led the world in 5G adoption", "leads the world for creativity": what a lead is in.
 LEAD_IN_WHAT = re.compile(
-    r"\s+(?:the\s+(?:world|globe|way|pack|field)\s+)?in\s+(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+?)"
+    r"\s+(?:the\s+(?:world|globe|way|pack|field)\s+)?(?:in|for)\s+(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+?)"
     r"(?=\s+(?:with|at|by|in|on|for|and|as)\b|[,.;)]|$)",
     re.IGNORECASE,
 )
+WORLD_LEAD = re.compile(r"\s+the\s+(?:world|globe)\s+(?:in|for)\b", re.IGNORECASE)
 SEGMENT_AFTER = re.compile(
     r"\s+(?:in\s+)?the\s+(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:segment|sub-segment|category)\b", re.IGNORECASE
 )
@@ -260,8 +261,12 @@ def lead_elsewhere(sentence: str, end: int, claim_type: str, scope: Scope) -> st
             words
             and not any(word.isdigit() for word in words)
             and not CONTAINER_AFTER.search(what.group("what"))
-            and scope.market_words
-            and not words & scope.market_words
+            and (
+                (scope.market_words and not words & scope.market_words)
+                # "still leads the world for creativity": with no market name to compare, a lead over the
+                # world in something is standing, not a market lead.
+                or (not scope.market_words and WORLD_LEAD.match(sentence, end))
+            )
         ):
             return f"the lead is in '{what.group('what')}', which the report's market name does not hold"
     world = WORLD_MARKET_PHRASE.search(sentence)

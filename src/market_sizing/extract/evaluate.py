@@ -203,6 +203,7 @@ WORDED_DECLINE = re.compile(
 SPACED_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.])")
 
 
+SIGNED_NUMBER = re.compile(r"(?<![\w.])-\d+(?:\.\d+)?")
 DECIMAL_COMMA = re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d,])")
 
 
@@ -215,6 +216,8 @@ def listed_in_unclassified(label: Item, extraction: Extraction) -> bool:
         text = item.sentence.replace(",", "")
         spaced = [re.sub(r"\D", "", group) for group in SPACED_THOUSANDS.findall(text)]
         found = re.findall(r"\d+(?:\.\d+)?", text) + spaced
+        # "a -0.7% CAGR": a number written with a minus sign lists it with its sign too.
+        found += SIGNED_NUMBER.findall(text)
         if "amounts written in words" in item.reason:
             # "nearly a billion pounds", "two and a half billion Euros": listed as 1 and 2.5 billion
             found += [str(quantities.worded_number(match)) for match in quantities.WORDED_AMOUNT.finditer(text)]

@@ -502,6 +502,10 @@ def read_group(
             written = sentence.lower().rfind(figure.qualifier.lower(), 0, value.start)
             start = min(start, written if written >= 0 else max(sentence.rfind("~", 0, value.start), 0))
         figure = replace(figure, excerpt=excerpt(sentence, start, end)).flagged(cue_flag)
+        average = AVERAGE_BEFORE.search(sentence, 0, value.start) if measure == "market_size" else None
+        if average:
+            # "US venues averaged $1.2 million in annual revenue": one business's average, not a market.
+            figure = figure.flagged(f"an average ('{average.group().strip()}'), not a market's size")
         economy = ECONOMY_AFTER.match(sentence, value.end) if measure == "market_size" else None
         if economy:
             # "added about $6 billion to the Australian economy": a contribution to an economy.
@@ -538,6 +542,11 @@ def base_figure(context: Context, measure: str, value: Value, subject: Subject) 
     )
 
 
+# "averaged $1.2 million", "an average of $40,000": an average, right before the amount.
+AVERAGE_BEFORE = re.compile(
+    r"\b(?:averag(?:e|ed|es|ing)|on\s+average)\s+(?:of\s+)?(?:(?:about|around|nearly|roughly|some)\s+)?$",
+    re.IGNORECASE,
+)
 # "... $6 billion to the Australian economy": what an amount adds to, right after it.
 ECONOMY_AFTER = re.compile(
     r"\s+(?:to|into)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?econom(?:y|ies)\b", re.IGNORECASE

@@ -93,6 +93,8 @@ def extract(
     result.figures = same_amount_elsewhere(result.figures)
     result.figures = restated_sizes(result.figures)
     result.figures = undated_share_after_dated(result.figures, parsed)
+    result.figures = qualified_only_in_prose(result.figures, parsed)
+    result.figures = one_rate_two_periods(result.figures)
     result.figures, result.claims = undated_in_dated_list(result.figures, result.claims, text.splitlines())
     result.claims = undated_beside_undated(result)
     result.claims = undated_in_snapshot(result, parsed)
@@ -201,6 +203,37 @@ def undated_in_dated_list(
         for claim in claims
     ]
     return figures, checked
+
+
+def qualified_only_in_prose(found: list[Figure], parsed: document.Document) -> list[Figure]:
+    """A figure read with a qualifier ("around USD 1,949 million") whose number a table row of the text
+    prints without it ("USD 1,949 Million | ..."): which of the two the report means is unsure."""
+    rows = [sentence.text for sentence in parsed.sentences if sentence.label_end is not None or "|" in sentence.text]
+    result = []
+    for figure in found:
+        if figure.qualifier and not figure.flags:
+            number = re.compile(rf"(?<![\d.]){re.escape(figure.value)}(?![\d])")
+            row = next((row for row in rows if number.search(row.replace(",", ""))), None)
+            if row is not None and figure.qualifier.lower() not in row.lower():
+                figure = figure.flagged(f"a table row states {figure.value} without '{figure.qualifier}'")
+        result.append(figure)
+    return result
+
+
+def one_rate_two_periods(found: list[Figure]) -> list[Figure]:
+    """One rate of one subject read for two periods ("a 7.79% CAGR from 2023 to 2028" in a headline, "up
+    from USD 23.23 billion in 2022, with a CAGR of 7.79%" in the text): at most one period is right."""
+    periods: dict[tuple[object, ...], set[tuple[int | None, int | None]]] = {}
+    for figure in found:
+        if figure.measure == "cagr":
+            key = (figure.subject, figure.value)
+            periods.setdefault(key, set()).add((figure.period_start_year, figure.period_end_year))
+    return [
+        figure.flagged(f"the same rate is read for {len(periods[(figure.subject, figure.value)])} periods")
+        if figure.measure == "cagr" and len(periods[(figure.subject, figure.value)]) > 1
+        else figure
+        for figure in found
+    ]
 
 
 def restated_sizes(found: list[Figure]) -> list[Figure]:

@@ -102,6 +102,7 @@ PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\
 MAX_SHORT_TITLE = 6
 MIN_REGIONS_FOR_WORLD = 2  # a text naming two world regions sizes a world market
 MAX_OPENING_SENTENCES = 8
+LARGER = 2  # an earlier amount this many times the phrase's own names more than the phrase
 MAX_PHRASE_WORDS = 12
 
 
@@ -174,6 +175,8 @@ WHOLE_LEAD = re.compile(r"^(?:the\s+)?(?:total|overall|entire|whole)\b", re.IGNO
 WHOLE_PHRASE = re.compile(
     r"\b(?:total|overall|entire|whole)\s+(?P<words>(?:[\w.'’&-]+\s+){1,5}?)(?:market|industry)\b", re.IGNORECASE
 )
+# "NEW YORK, NY, UNITED STATES, April 11, 2025 /EINPresswire/ --": where a release was issued.
+WIRE_DATELINE = re.compile(r"^[^.!?]{0,160}?/\s*[\w ]*wire\s*/\s*-*", re.IGNORECASE)
 # A sentence that opens with a quotation mark: a quoted statistic.
 QUOTED = re.compile(r"^\s*[\"“„]")
 QUOTED_STATISTIC = "the market phrase is inside a quoted statistic: the page's own market may differ"
@@ -219,7 +222,7 @@ def propose(
     # The phrase's own place first: "Europe dominate the global chocolate market" is the world's.
     in_phrase = geography_of(name, taxonomy)
     nameless_place = bool(name) and not names_a_product and bool(in_phrase)
-    geography = geography_id or in_phrase or geography_of(sentence_lead, taxonomy)
+    geography = geography_id or in_phrase or geography_of(WIRE_DATELINE.sub("", sentence_lead), taxonomy)
     if nameless_place and geography == in_phrase and not geography_id:
         # "Most sales are expected in the US market": a phrase naming only a place scopes nothing.
         flags["geography_id"] = "the place comes from a market phrase that names no product or service"
@@ -280,6 +283,7 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, st
     sized_lead: frozenset[str] = frozenset()  # the subjects of earlier sized sentences without a phrase
 
     before: list[str] = []
+    largest: dict[str, tuple[float, str]] = {}  # per currency, the largest amount of the earlier sentences
     for sentence in prose(document)[:MAX_OPENING_SENTENCES]:
         if sentence.label_end is not None:
             continue
@@ -308,6 +312,7 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, st
             currency = money[0] if money else first_currency(document)
             unsure = ""
             named = words(phrase, taxonomy, demonyms=True)
+            own = next((value for value in amounts if value.kind == "money"), None)
             if QUOTED.match(sentence.text):
                 # '"In 2020 the American camping market was worth ..."' as a statistics page's first
                 # item: one quoted source's figure, not the page's own wording of its market.
@@ -316,6 +321,13 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, st
                 # "Influencer marketing should grow by 19 percent to $16.4 billion" before "the global
                 # influencer market size reaching ...": the first sized sentence words the market itself.
                 unsure = "an earlier opening sentence sizes the market without the word market: check the wording"
+            elif own and own.currency in largest and largest[own.currency][0] > LARGER * amount_of(own):
+                # "£1.29 billion spent on single cards" before "The Christmas singles market is worth
+                # £130m": the phrase may name a part of what the page sizes.
+                unsure = (
+                    f"an earlier opening sentence states a larger amount ({largest[own.currency][1]}): "
+                    "the phrase may name a part of the market"
+                )
             elif revenue_words and not named <= revenue_words:
                 # "For 2024, Online Gambling revenue in Europe is forecast at US$46.94bn." before "The
                 # Online Casinos market is forecast at ...": the phrase may name a part of the market.
@@ -323,6 +335,9 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, st
             return phrase, sentence.text[: span[0]], currency, bool(amounts), unsure, before
         if amounts:
             before.append(sentence.text)
+        for value in amounts:
+            if value.kind == "money" and amount_of(value) > largest.get(value.currency, (0.0, ""))[0]:
+                largest[value.currency] = (amount_of(value), sentence.text[value.start : value.end])
         money = [value for value in amounts if value.kind == "money"]
         lead = sentence.text[: money[0].start] if money else ""
         if not revenue_words and REVENUE_LEAD.search(lead):
@@ -331,6 +346,19 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, st
         if subject:
             sized_lead |= words(subject.group("subject"), taxonomy, demonyms=True)
     return "", "", "USD", False, "", before
+
+
+def amount_of(value: quantities.Value) -> float:
+    """A money amount as a plain number: its figure times its scale word (million, bn, m, ...)."""
+    scale = 1.0
+    for word in value.unit.lower().split():
+        if word in ("trillion", "tn", "t"):
+            scale = 1e12
+        elif word in ("billion", "bn", "b"):
+            scale = 1e9
+        elif word in ("million", "mn", "m"):
+            scale = 1e6
+    return float(value.plain) * scale
 
 
 def whole_market_later(document: Document, name: str, taxonomy: Taxonomy) -> str:

@@ -1156,3 +1156,39 @@ def test_an_overall_market_named_anywhere_and_a_total_addressable_market_flag_th
     assert "overall India widget market" in narrower.scope.flags.get("market_name", "")
     addressable = extract("Widget Prices\n\nThe total addressable market was USD 2.9 billion in 2024.")
     assert "market_name" in addressable.scope.flags
+
+
+def test_an_average_a_wire_dateline_and_a_lead_for_a_quality_are_not_certain() -> None:
+    extraction = extract(
+        "NEW YORK, NY, UNITED STATES, April 11, 2025 /EINPresswire/ --Widget Industry OverviewIn 2023, the "
+        "Widget Market Size was put at USD 2.9 billion.\n"
+        "- US widget shops averaged $1.2 million in annual revenue in 2023.\n"
+        "The widget trade still leads the world for creativity."
+    )
+    assert extraction.scope.geography_id == "world"
+    average = next(f for f in extraction.figures if f.value == "1.2")
+    assert average.flags and "average" in " ".join(average.flags)
+    assert all(c.flags for c in extraction.claims if c.claim_type == "leads")
+
+
+def test_a_smaller_sized_phrase_after_a_larger_amount_and_prose_qualifiers_a_table_lacks_are_flagged() -> None:
+    part = extract(
+        "Facts\n\n"
+        "The report shows how big this trade is, with £1.29 billion spent on widgets last year.\n"
+        "The Christmas widget market is worth £130m."
+    )
+    assert "larger amount" in part.scope.flags.get("market_name", "")
+    table = extract(
+        "Global Widget Market\n\n"
+        "Market Size in 2023 | Forecast in 2032 | CAGR\n"
+        "USD 1,949 Million | USD 4,411 Million | 9.5%\n"
+        "The global widget market was worth around USD 1,949 million in 2023 and is expected to reach around "
+        "USD 4,411 million by 2032.\n"
+        "The global widget market is expected to grow at a 7.79% CAGR from 2023 to 2028.\n"
+        "The market should reach USD 36.25 billion by 2028, up from USD 23.23 billion in 2022, with a CAGR of "
+        "7.79%."
+    )
+    sizes = [f for f in table.figures if f.value in ("1949", "4411")]
+    assert sizes and all(f.qualifier and f.flags for f in sizes)
+    rates = [f for f in table.figures if f.value == "7.79"]
+    assert len(rates) == 2 and all("periods" in " ".join(f.flags) for f in rates)
