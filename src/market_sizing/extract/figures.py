@@ -502,18 +502,7 @@ def read_group(
             written = sentence.lower().rfind(figure.qualifier.lower(), 0, value.start)
             start = min(start, written if written >= 0 else max(sentence.rfind("~", 0, value.start), 0))
         figure = replace(figure, excerpt=excerpt(sentence, start, end)).flagged(cue_flag)
-        average = AVERAGE_BEFORE.search(sentence, 0, value.start) if measure == "market_size" else None
-        if average:
-            # "US venues averaged $1.2 million in annual revenue": one business's average, not a market.
-            figure = figure.flagged(f"an average ('{average.group().strip()}'), not a market's size")
-        economy = ECONOMY_AFTER.match(sentence, value.end) if measure == "market_size" else None
-        if economy:
-            # "added about $6 billion to the Australian economy": a contribution to an economy.
-            figure = figure.flagged(f"an amount added to an economy ('{economy.group().strip()}'), not a market's size")
-        counted = COUNTED_CHANGE.match(sentence, value.end) if measure == "cagr" else None
-        if counted:
-            # "grew by an average of 7.2% a year, from 2.8 million players to 3.5 million": a count's growth.
-            figure = figure.flagged(f"the rate runs between counts of {counted.group('what')}, not amounts of money")
+        figure = measure_flags(figure, sentence, value)
         reading.figures.append(unit_flags(figure, units, scope))
         reading.used.append((value.start, value.end))
         reading.used.extend(span for span in spans if span is not None)
@@ -557,6 +546,25 @@ COUNTED_CHANGE = re.compile(
     r"(?P<what>players|users|participants|subscribers|customers|members|visitors|people|households|units)\b",
     re.IGNORECASE,
 )
+
+
+def measure_flags(figure: Figure, sentence: str, value: Value) -> Figure:
+    """Flag a figure whose words say it measures something else than a market: an average, an amount
+    added to an economy, a rate between counts of things."""
+    if figure.measure == "market_size":
+        average = AVERAGE_BEFORE.search(sentence, 0, value.start)
+        if average:
+            # "US venues averaged $1.2 million in annual revenue": one business's average, not a market.
+            figure = figure.flagged(f"an average ('{average.group().strip()}'), not a market's size")
+        economy = ECONOMY_AFTER.match(sentence, value.end)
+        if economy:
+            # "added about $6 billion to the Australian economy": a contribution to an economy.
+            figure = figure.flagged(f"an amount added to an economy ('{economy.group().strip()}'), not a market's size")
+    counted = COUNTED_CHANGE.match(sentence, value.end) if figure.measure == "cagr" else None
+    if counted:
+        # "grew by an average of 7.2% a year, from 2.8 million players to 3.5 million": a count's growth.
+        figure = figure.flagged(f"the rate runs between counts of {counted.group('what')}, not amounts of money")
+    return figure
 
 
 def unit_flags(figure: Figure, units: frozenset[str], scope: Scope) -> Figure:
