@@ -14,6 +14,7 @@ the function words and verbs that follow a subject.
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,6 +71,12 @@ class Alias:
     member: Member
     needs_head: bool
 
+    @functools.cached_property
+    def lowered(self) -> str:
+        """The alias in lower case: in ASCII text, a name can only match where this occurs (a quick
+        test before the pattern; outside ASCII, case-insensitive matching is wider than `lower`)."""
+        return self.text.lower()
+
 
 @dataclass(frozen=True)
 class NameMatch:
@@ -90,7 +97,10 @@ class Taxonomy:
     def find(self, sentence: str) -> list[NameMatch]:
         """Names in `sentence`, longest alias first, without overlaps, in text order."""
         found: list[NameMatch] = []
+        lowered = sentence.lower() if sentence.isascii() else None
         for alias in self.aliases:
+            if lowered is not None and alias.lowered not in lowered:
+                continue
             for match in alias_pattern(alias.text).finditer(sentence):
                 if alias.needs_head and not match.group("head"):
                     continue
@@ -107,8 +117,9 @@ class Taxonomy:
         """Region names anywhere in `text`, modifiers included ("the Japan widget market"), and with
         `demonyms` the adjectives of places ("the German plant-based market")."""
         found: list[NameMatch] = []
+        lowered = text.lower() if text.isascii() else None
         for alias in [*self.aliases, *(self.demonyms if demonyms else ())]:
-            if alias.member.kind != "region":
+            if alias.member.kind != "region" or (lowered is not None and alias.lowered not in lowered):
                 continue
             for match in alias_pattern(alias.text).finditer(text):
                 if PART_OF_A_PLACE.search(text, 0, match.start()) or re.match(r"\s?\$", text[match.end() :]):
@@ -164,6 +175,7 @@ def placement(member: Member, geography_id: str) -> tuple[str, str]:
     return geography_id, member.member_id
 
 
+@functools.cache
 def alias_pattern(text: str) -> re.Pattern[str]:
     flags = 0 if text.replace(".", "").isupper() else re.IGNORECASE
     head = rf"(?:\s+(?P<head>{HEADS}))?"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from market_sizing.extract import rows, vocabulary
+from market_sizing.extract import rows, taxonomy, vocabulary
 from market_sizing.extract.pipeline import Extraction, extract
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
@@ -308,3 +308,15 @@ def test_percentages_and_amounts_of_something_else_are_not_market_figures(known:
     ]
     assert proposal.rows("report_figures")[0]["excerpt"].endswith("35% of total market revenue in 2023")
     assert [item.line for item in extraction.unclassified] == [1, 3, 5]
+
+
+def test_place_names_are_found_alike_in_ascii_and_other_text(known: Path) -> None:
+    """Names are looked for with a quick lower-case test first in ASCII text only; a sentence with
+    other characters (here "€" and a curly apostrophe) finds the same places, case rules kept."""
+    names = taxonomy.load(known, MARKET)
+    ascii_sentence = "Europe's share rose, while the US and Asia Pacific led; us and asia pacific grew."
+    other_sentence = ascii_sentence.replace("'", "\u2019") + " \u20ac5 billion"
+    found = [(name.text, name.member.member_id) for name in names.regions_in(ascii_sentence)]
+    assert [(name.text, name.member.member_id) for name in names.regions_in(other_sentence)] == found
+    assert ("US", "united_states") in found and ("us", "united_states") not in found
+    assert ("asia pacific", "asia_pacific") in found and ("Europe", "europe") in found
