@@ -61,9 +61,13 @@ def extract(
     geography_id: str = "",
 ) -> Extraction:
     parsed = document.parse(text, has_title=has_title)
-    regions_only = taxonomy.load(seeds_dir, market_id)
+    regions_only = taxonomy.load(seeds_dir, market_id).for_document(text)
     proposed = scope.propose(parsed, regions_only, market_id=market_id, geography_id=geography_id)
-    names = regions_only if proposed.market_id == market_id else taxonomy.load(seeds_dir, proposed.market_id)
+    names = (
+        regions_only
+        if proposed.market_id == market_id
+        else taxonomy.load(seeds_dir, proposed.market_id).for_document(text)
+    )
     geography = names.regions.get(proposed.geography_id)
     member = taxonomy.region_member(geography) if geography else taxonomy.Member("region", proposed.geography_id)
     rules = Scope(member, scope.market_words(parsed, proposed, names), names)

@@ -127,7 +127,8 @@ def page_blocks(pieces: list[tuple[float, object]]) -> list[str]:
             blocks.extend(" | ".join(squeeze(cell or "") for cell in row) for row in rows if any(row))
             previous = heading = None
             continue
-        if is_pdf_heading(piece, body):
+        wrapped = heading is not None and heading_styled(piece, body) and not ends_paragraph(heading, piece)
+        if wrapped or is_pdf_heading(piece, body):
             flush(paragraph, blocks)
             text = squeeze(str(piece["text"]))
             if heading is not None and not ends_paragraph(heading, piece):  # a heading wrapped over lines
@@ -165,13 +166,19 @@ def body_size(lines: list[dict[str, object]]) -> float:
     return every[len(every) // 2] if every else 0.0
 
 
-def is_pdf_heading(line: dict[str, object], body: float) -> bool:
+def heading_styled(line: dict[str, object], body: float) -> bool:
+    """Set in bold, or larger than the body text."""
     chars = line.get("chars", [])
     line_sizes = sizes(line)
     bold = bool(chars) and all("Bold" in str(char.get("fontname", "")) for char in chars)  # type: ignore[union-attr]
     larger = bool(line_sizes) and min(line_sizes) >= body * HEADING_SIZE
-    # A heading ends without a full stop or a colon; ";" or "," may end a heading wrapped over lines.
-    return (bold or larger) and not str(line["text"]).rstrip().endswith((".", ":"))
+    return bold or larger
+
+
+def is_pdf_heading(line: dict[str, object], body: float) -> bool:
+    # A heading ends without a full stop or a colon; ";" or "," may end a heading wrapped over lines,
+    # and a heading's later lines may end in anything (`page_blocks` joins them to its first line).
+    return heading_styled(line, body) and not str(line["text"]).rstrip().endswith((".", ":"))
 
 
 def ends_paragraph(previous: dict[str, object], line: dict[str, object]) -> bool:

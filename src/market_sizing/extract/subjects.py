@@ -83,10 +83,12 @@ PART_OF_THE_MARKET = re.compile(
 INDUSTRY_PHRASE = re.compile(
     r"\b(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+(?P<words>(?:[a-z][\w-]*\s+){1,3})(?:industry|market|sector)\b"
 )
-# The same phrase right after a place already named ("the global | restaurant and food service industry at");
-# no article among its words, which would make it a verb's object ("North America | dominated the market").
+# The same phrase right after a place already named ("the global | restaurant and food service industry at",
+# "In the United States | the landscaping industry reached"); an article only before its words, where it
+# opens the clause's subject: among them it would make the phrase a verb's object ("North America |
+# dominated the market").
 INDUSTRY_AFTER_PLACE = re.compile(
-    r"\s*(?P<words>(?:(?!(?:the|a|an)\s)[a-z][\w-]*\s+){1,5}?)(?:industry|market|sector)\b"
+    r"(?:\s+the)?\s*(?P<words>(?:(?!(?:the|a|an)\s)[a-z][\w-]*\s+){1,5}?)(?:industry|market|sector)\b"
 )
 # ... or as what a revenue is earned in ("the US's revenue in the food delivery services business").
 REVENUE_IN = re.compile(

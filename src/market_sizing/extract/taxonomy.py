@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ALIASES = Path(__file__).resolve().parent / "data" / "aliases.csv"
@@ -130,6 +130,13 @@ class Taxonomy:
                     found.append(NameMatch(match.start(), match.end(), match.group(), alias.member))
         return sorted(found, key=lambda name: name.start)
 
+    def for_document(self, text: str) -> Taxonomy:
+        """These names for one document: a place's adjective that the document also writes in lower
+        case ("nail polish", beside "Nail Polish Market" in a title) is a common word there, not the
+        place's, since English capitalises the adjectives of places."""
+        kept = tuple(alias for alias in self.demonyms if not written_in_lower_case(alias.text, text))
+        return self if kept == self.demonyms else replace(self, demonyms=kept)
+
     def segment_named(self, name: str) -> Member | None:
         """The known segment whose name has the same words as `name`, order and plurals aside
         ("frozen desserts and dairy" = "Dairy and frozen desserts")."""
@@ -146,6 +153,11 @@ class Taxonomy:
     def region_lineage(self, region_id: str) -> list[str]:
         """The region and the regions that hold it, nearest first (the world last)."""
         return chain_up(region_id, self.regions, "parent_region_id")
+
+
+def written_in_lower_case(word: str, text: str) -> bool:
+    lowered = word.lower()
+    return lowered != word and re.search(rf"(?<![\w-]){re.escape(lowered)}(?![\w-])", text) is not None
 
 
 def chain_up(member_id: str, rows: dict[str, dict[str, str]], parent: str) -> list[str]:

@@ -200,3 +200,27 @@ def test_a_pdf_paragraph_rejoins_words_split_at_a_line_end_only() -> None:
     blocks: list[str] = []
     reading.flush(["Demand in Asia-", "Pacific grew.", "SHAFAQNA- The market grew."], blocks)
     assert blocks == ["Demand in Asia-Pacific grew. SHAFAQNA- The market grew."]
+
+
+def pdf_line(text: str, top: float, *, bold: bool = False) -> dict[str, object]:
+    font = "Helvetica-Bold" if bold else "Helvetica"
+    return {"text": text, "top": top, "bottom": top + 10, "chars": [{"size": 10.0, "fontname": font}] * len(text)}
+
+
+def test_a_pdf_heading_wrapped_after_a_colon_stays_one_heading() -> None:
+    """A long bold title may wrap after a colon ("By Channel:"): a bold line close below a heading's
+    line continues it, whatever it ends with; a bold line after a paragraph's gap, ending in a colon,
+    is a label, not a heading."""
+    lines = [
+        pdf_line("Widget Market (By Type: Small, Large;", 0, bold=True),
+        pdf_line("By Channel:", 11, bold=True),
+        pdf_line("Online, Retail) - Global Report", 22, bold=True),
+        pdf_line("The widget market was worth USD 1.2 billion in 2024.", 40),
+        pdf_line("Outlook:", 70, bold=True),
+    ]
+    blocks = reading.page_blocks([(float(line["top"]), line) for line in lines])  # type: ignore[arg-type]
+    assert [block.strip() for block in blocks] == [
+        "Widget Market (By Type: Small, Large; By Channel: Online, Retail) - Global Report",
+        "The widget market was worth USD 1.2 billion in 2024.",
+        "Outlook:",
+    ]

@@ -1192,3 +1192,32 @@ def test_a_smaller_sized_phrase_after_a_larger_amount_and_prose_qualifiers_a_tab
     assert sizes and all(f.qualifier and f.flags for f in sizes)
     rates = [f for f in table.figures if f.value == "7.79"]
     assert len(rates) == 2 and all("periods" in " ".join(f.flags) for f in rates)
+
+
+def test_a_common_word_that_spells_a_places_adjective_and_another_industry_after_a_place() -> None:
+    polish = extract(
+        "Global Shoe Polish Market Outlook\n\n"
+        "The global shoe polish market was valued at USD 2.1 billion in 2024 and should reach USD 2.9 billion "
+        "by 2031. Polish and German buyers favour wax."
+    )
+    # "shoe polish" in lower case: the title's "Polish" is the same common word, not Poland's adjective.
+    assert polish.scope.geography_id == "world" and "geography_id" not in polish.scope.flags
+    assert ("market_size", "world", 2024, None, None, "2.1", "USD billion") in certain(polish)
+    german = extract("German Widget Market\n\nThe German widget market was valued at USD 1.4 billion in 2024.")
+    assert german.scope.geography_id == "germany"
+    landscaping = extract(
+        "Global Widget Mower Market\n\n"
+        "The global widget mower market is expected to reach USD 40 billion by 2028. In the United States the "
+        "landscaping industry reached US$ 99Bn in 2019."
+    )
+    assert "another market" in " ".join(flagged(landscaping).get("market_size 99", ()))
+
+
+def test_a_name_without_the_place_the_opening_names_is_flagged_when_the_geography_is_unsure() -> None:
+    extraction = extract(
+        "The Widget Storage Snapshot\n\n"
+        "Widget storage has become a major part of US real estate. By 2024 the widget storage market had "
+        "reached a value of $44.3 billion."
+    )
+    assert "geography_id" in extraction.scope.flags
+    assert "US" in extraction.scope.flags.get("market_name", "")
