@@ -26,6 +26,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from market_sizing.extract import quantities
@@ -179,7 +180,6 @@ WHOLE_PHRASE = re.compile(
 WIRE_DATELINE = re.compile(r"^[^.!?]{0,160}?/\s*[\w ]*wire\s*/\s*-*", re.IGNORECASE)
 # A sentence that opens with a quotation mark: a quoted statistic.
 QUOTED = re.compile(r"^\s*[\"“„]")
-QUOTED_STATISTIC = "the market phrase is inside a quoted statistic: the page's own market may differ"
 
 
 def propose(
@@ -190,7 +190,14 @@ def propose(
     geography_id: str = "",
 ) -> ReportScope:
     flags: dict[str, str] = {}
-    name, sentence_lead, currency, sized, unsure_name, earlier = opening_market(document, taxonomy)
+    opening = opening_market(document, taxonomy)
+    name, sentence_lead, currency, sized, unsure_name = (
+        opening.name,
+        opening.lead,
+        opening.currency,
+        opening.sized,
+        opening.unsure,
+    )
     from_sentence = bool(name)
     name = name or title_market(document.title)
     names_a_product = bool(words(name, taxonomy) - EXTENT_WORDS)
@@ -226,7 +233,7 @@ def propose(
     if nameless_place and geography == in_phrase and not geography_id:
         # "Most sales are expected in the US market": a phrase naming only a place scopes nothing.
         flags["geography_id"] = "the place comes from a market phrase that names no product or service"
-    if geography and not geography_id and unsure_name == QUOTED_STATISTIC:
+    if geography and not geography_id and opening.quoted:
         flags["geography_id"] = "the place comes from a quoted statistic: the page's own scope may differ"
     if geography and not geography_id and not sized:
         unsure = unsized_place(document, taxonomy, geography, in_phrase=geography == in_phrase)
@@ -258,7 +265,7 @@ def propose(
     unnamed = UNNAMED_PLACE.search(sentence_lead)
     if unnamed and not geography_id and not in_phrase and not geography_of(sentence_lead, taxonomy):
         flags.setdefault("geography_id", f"the opening sentence names its place only as '{unnamed.group()}'")
-    wider = wider_region_before(earlier, geography, taxonomy)
+    wider = wider_region_before(opening.earlier, geography, taxonomy)
     if wider and not geography_id and "geography_id" not in flags:
         # "In the year 2020 Europe is expected to account for 38.03% of market revenue", then "The United
         # Kingdom's e-cigarettes market ...": the report may be the wider region's.
@@ -280,11 +287,22 @@ def propose(
     return ReportScope(market, geography, name, currency, flags)
 
 
-def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, str, bool, str, list[str]]:
-    """(market phrase, the words before it, currency, whether the sentence states an amount, why the
-    phrase may not name the report's market, the opening sentences with amounts before it) of the
-    first sentence with a money amount and a market phrase before it, or with a market phrase and no
-    amount; a place right after the phrase belongs to it ("the ... market in India")."""
+@dataclass(frozen=True)
+class Opening:
+    """The market phrase of a document's opening sentences, as `opening_market` finds it."""
+
+    name: str = ""  # the market phrase ("" when none is found)
+    lead: str = ""  # the words of its sentence before it
+    currency: str = "USD"
+    sized: bool = False  # whether its sentence states an amount
+    unsure: str = ""  # why the phrase may not name the report's market
+    quoted: bool = False  # the phrase sits inside a quoted statistic
+    earlier: tuple[str, ...] = ()  # the opening sentences with amounts before it
+
+
+def opening_market(document: Document, taxonomy: Taxonomy) -> Opening:
+    """The first sentence with a money amount and a market phrase before it, or with a market phrase
+    and no amount; a place right after the phrase belongs to it ("the ... market in India")."""
     revenue_words: frozenset[str] = frozenset()  # what an earlier opening sentence sized without a phrase
     sized_lead: frozenset[str] = frozenset()  # the subjects of earlier sized sentences without a phrase
 
@@ -317,12 +335,13 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, st
             money = [value.currency for value in amounts if value.kind == "money"]
             currency = money[0] if money else first_currency(document)
             unsure = ""
+            quoted = bool(QUOTED.match(sentence.text))
             named = words(phrase, taxonomy, demonyms=True)
             own = next((value for value in amounts if value.kind == "money"), None)
-            if QUOTED.match(sentence.text):
+            if quoted:
                 # '"In 2020 the American camping market was worth ..."' as a statistics page's first
                 # item: one quoted source's figure, not the page's own wording of its market.
-                unsure = QUOTED_STATISTIC
+                unsure = "the market phrase is inside a quoted statistic: the page's own market may differ"
             elif sized_lead and named & sized_lead:
                 # "Influencer marketing should grow by 19 percent to $16.4 billion" before "the global
                 # influencer market size reaching ...": the first sized sentence words the market itself.
@@ -338,7 +357,15 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, st
                 # "For 2024, Online Gambling revenue in Europe is forecast at US$46.94bn." before "The
                 # Online Casinos market is forecast at ...": the phrase may name a part of the market.
                 unsure = "an earlier opening sentence sizes the revenue of something else: the phrase may name a part"
-            return phrase, sentence.text[: span[0]], currency, bool(amounts), unsure, before
+            return Opening(
+                phrase,
+                sentence.text[: span[0]],
+                currency,
+                bool(amounts),
+                unsure,
+                quoted=quoted,
+                earlier=tuple(before),
+            )
         if amounts:
             before.append(sentence.text)
         for value in amounts:
@@ -351,7 +378,7 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> tuple[str, str, st
         subject = SUBJECT_LEAD.match(lead) if money else None
         if subject:
             sized_lead |= words(subject.group("subject"), taxonomy, demonyms=True)
-    return "", "", "USD", False, "", before
+    return Opening(earlier=tuple(before))
 
 
 def amount_of(value: quantities.Value) -> float:
@@ -393,7 +420,7 @@ def is_proper_name(text: str, span: tuple[int, int]) -> bool:
     )
 
 
-def wider_region_before(sentences: list[str], geography: str, taxonomy: Taxonomy) -> str:
+def wider_region_before(sentences: Sequence[str], geography: str, taxonomy: Taxonomy) -> str:
     """A region named in `sentences` (opening sentences with amounts, before the market phrase's) that
     holds `geography` (Europe for the United Kingdom), or ""."""
     ancestors = set(taxonomy.region_lineage(geography)[1:]) - {WORLD}
