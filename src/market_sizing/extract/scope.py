@@ -176,8 +176,9 @@ WHOLE_LEAD = re.compile(r"^(?:the\s+)?(?:total|overall|entire|whole)\b", re.IGNO
 WHOLE_PHRASE = re.compile(
     r"\b(?:total|overall|entire|whole)\s+(?P<words>(?:[\w.'’&-]+\s+){1,5}?)(?:market|industry)\b", re.IGNORECASE
 )
-# "NEW YORK, NY, UNITED STATES, April 11, 2025 /EINPresswire/ --": where a release was issued.
-WIRE_DATELINE = re.compile(r"^[^.!?]{0,160}?/\s*[\w ]*wire\s*/\s*-*", re.IGNORECASE)
+# "NEW YORK, NY, UNITED STATES, April 11, 2025 /EINPresswire/ --" (or "/EINPresswire.com/ --"): where a
+# release was issued.
+WIRE_DATELINE = re.compile(r"^[^.!?]{0,160}?/\s*[\w ]*wire(?:\.com)?\s*/\s*-*", re.IGNORECASE)
 # A sentence that opens with a quotation mark: a quoted statistic.
 QUOTED = re.compile(r"^\s*[\"“„]")
 

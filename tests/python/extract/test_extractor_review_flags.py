@@ -1221,3 +1221,12 @@ def test_a_name_without_the_place_the_opening_names_is_flagged_when_the_geograph
     )
     assert "geography_id" in extraction.scope.flags
     assert "US" in extraction.scope.flags.get("market_name", "")
+
+
+def test_a_wire_dateline_with_the_wires_address_names_no_scope() -> None:
+    """EIN Presswire's datelines often end "/EINPresswire.com/ --" (five development texts)."""
+    extraction = extract(
+        "LONDON, GREATER LONDON, UNITED KINGDOM, February 11, 2026 /EINPresswire.com/ -- A new report puts "
+        "the widget market size at USD 2.9 billion in 2023."
+    )
+    assert extraction.scope.geography_id == "world"
