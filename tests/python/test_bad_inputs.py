@@ -562,9 +562,16 @@ def test_bad_input_fails_clearly_and_loses_nothing(outcomes: Callable[[Case], Ou
     assert outcome.published_after == outcome.published_before
 
 
-HARMLESS = {
-    "byte-order mark: accepted": edit_bytes(REGIONS, lambda raw: b"\xef\xbb\xbf" + raw),
-    "CRLF line endings: accepted": edit_bytes(FIGURES, lambda raw: raw.replace(b"\n", b"\r\n")),
+# Per harmless edit: the edit, and how to see it in the project it was applied to.
+HARMLESS: dict[str, tuple[Edit, Callable[[Path], bool]]] = {
+    "byte-order mark: accepted": (
+        edit_bytes(REGIONS, lambda raw: b"\xef\xbb\xbf" + raw),
+        lambda project: (project / REGIONS).read_bytes().startswith(b"\xef\xbb\xbf"),
+    ),
+    "CRLF line endings: accepted": (
+        edit_bytes(FIGURES, lambda raw: raw.replace(b"\n", b"\r\n")),
+        lambda project: b"\r\n" in (project / FIGURES).read_bytes(),
+    ),
 }
 
 
@@ -582,12 +589,9 @@ def harmless_build(project_template: ProjectTemplate, warehouse: DbtRun) -> Harm
     Windows line endings in report_figures.csv), made in the worker's project laid anew with the
     session's published warehouse in it; each edit's test checks this same build."""
     project = project_template.fresh(published=warehouse.database)
-    for edit in HARMLESS.values():
+    for edit, _ in HARMLESS.values():
         edit(project)
-    edited = {
-        "byte-order mark: accepted": (project / REGIONS).read_bytes().startswith(b"\xef\xbb\xbf"),
-        "CRLF line endings: accepted": b"\r\n" in (project / FIGURES).read_bytes(),
-    }
+    edited = {name: carried(project) for name, (_, carried) in HARMLESS.items()}
     run = run_build(project)
     return HarmlessBuild(run.returncode, run.output, edited, marts_checksum(project / PUBLISHED_NAME))
 

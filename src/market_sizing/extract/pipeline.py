@@ -232,9 +232,10 @@ def one_rate_two_periods(found: list[Figure]) -> list[Figure]:
         if figure.measure == "cagr":
             key = (figure.subject, figure.value)
             periods.setdefault(key, set()).add((figure.period_start_year, figure.period_end_year))
+    read_for = {key: len(found_periods) for key, found_periods in periods.items()}
     return [
-        figure.flagged(f"the same rate is read for {len(periods[(figure.subject, figure.value)])} periods")
-        if figure.measure == "cagr" and len(periods[(figure.subject, figure.value)]) > 1
+        figure.flagged(f"the same rate is read for {read_for[(figure.subject, figure.value)]} periods")
+        if figure.measure == "cagr" and read_for[(figure.subject, figure.value)] > 1
         else figure
         for figure in found
     ]

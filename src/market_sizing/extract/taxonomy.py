@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -73,8 +74,6 @@ class Alias:
 
     @functools.cached_property
     def lowered(self) -> str:
-        """The alias in lower case: in ASCII text, a name can only match where this occurs (a quick
-        test before the pattern; outside ASCII, case-insensitive matching is wider than `lower`)."""
         return self.text.lower()
 
 
@@ -97,10 +96,7 @@ class Taxonomy:
     def find(self, sentence: str) -> list[NameMatch]:
         """Names in `sentence`, longest alias first, without overlaps, in text order."""
         found: list[NameMatch] = []
-        lowered = sentence.lower() if sentence.isascii() else None
-        for alias in self.aliases:
-            if lowered is not None and alias.lowered not in lowered:
-                continue
+        for alias in possible(self.aliases, sentence):
             for match in alias_pattern(alias.text).finditer(sentence):
                 if alias.needs_head and not match.group("head"):
                     continue
@@ -117,9 +113,8 @@ class Taxonomy:
         """Region names anywhere in `text`, modifiers included ("the Japan widget market"), and with
         `demonyms` the adjectives of places ("the German plant-based market")."""
         found: list[NameMatch] = []
-        lowered = text.lower() if text.isascii() else None
-        for alias in [*self.aliases, *(self.demonyms if demonyms else ())]:
-            if alias.member.kind != "region" or (lowered is not None and alias.lowered not in lowered):
+        for alias in possible([*self.aliases, *(self.demonyms if demonyms else ())], text):
+            if alias.member.kind != "region":
                 continue
             for match in alias_pattern(alias.text).finditer(text):
                 if PART_OF_A_PLACE.search(text, 0, match.start()) or re.match(r"\s?\$", text[match.end() :]):
@@ -153,6 +148,15 @@ class Taxonomy:
     def region_lineage(self, region_id: str) -> list[str]:
         """The region and the regions that hold it, nearest first (the world last)."""
         return chain_up(region_id, self.regions, "parent_region_id")
+
+
+def possible(aliases: Sequence[Alias], text: str) -> list[Alias]:
+    """The aliases that may occur in `text`: in ASCII text only those whose lower-case form does (a
+    quick test before the patterns); outside ASCII, case-insensitive matching is wider than `lower`."""
+    if not text.isascii():
+        return list(aliases)
+    lowered = text.lower()
+    return [alias for alias in aliases if alias.lowered in lowered]
 
 
 def written_in_lower_case(word: str, text: str) -> bool:
