@@ -1,5 +1,9 @@
 """`make sql` runs SQL only: every DuckDB CLI dot command that runs a shell or touches a file is
-refused, through the exact command `make sql` runs, and no file appears anywhere."""
+refused, through the exact command `make sql` runs, and no file appears anywhere.
+
+make runs from the test's own directory, holding only its files, (the Makefile named with -f), so that a file
+written relative to where the prompt runs would show there. The checkout itself is not watched: other
+tests running beside these ones write there (the dashboard's screenshot in target/)."""
 
 from __future__ import annotations
 
@@ -32,10 +36,21 @@ DOT_COMMANDS = {
 }
 
 
-def make_sql(database: Path, script: str) -> subprocess.CompletedProcess[str]:
+def make_sql(database: Path, script: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    makefile = REPO_ROOT / "Makefile"
     return subprocess.run(
-        ["make", "-s", "-o", ".venv/.installed", "sql", f"DB={database}", f"BIN={Path(sys.executable).parent}"],
-        cwd=REPO_ROOT,
+        [
+            "make",
+            "-s",
+            "-f",
+            str(makefile),
+            "-o",
+            ".venv/.installed",
+            "sql",
+            f"DB={database}",
+            f"BIN={Path(sys.executable).parent}",
+        ],
+        cwd=cwd,
         input=script,
         capture_output=True,
         text=True,
@@ -44,30 +59,20 @@ def make_sql(database: Path, script: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def repository_state() -> str:
-    return subprocess.run(
-        ["git", "status", "--porcelain", "--untracked-files=all", "--ignored"],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-
-
 @pytest.mark.parametrize("command", DOT_COMMANDS)
 def test_make_sql_refuses_dot_commands_that_reach_the_machine(warehouse: DbtRun, tmp_path: Path, command: str) -> None:
     database = tmp_path / "warehouse.duckdb"
     shutil.copy2(warehouse.database, database)
     scratch = tmp_path / "scratch"
     scratch.mkdir()
-    before = repository_state()
     line = DOT_COMMANDS[command].format(scratch=scratch)
-    completed = make_sql(database, f"{line}\nselect 'still here: ' || count(*) from marts.dim_reports;\n{line}\n")
+    completed = make_sql(
+        database, f"{line}\nselect 'still here: ' || count(*) from marts.dim_reports;\n{line}\n", cwd=tmp_path
+    )
     assert f"refused: {command} (make sql runs SQL only" in completed.stderr, completed.stdout + completed.stderr
     assert re.search(r"still here: \d+", completed.stdout), completed.stdout
     assert list(scratch.iterdir()) == []
     assert sorted(path.name for path in tmp_path.iterdir()) == ["scratch", "warehouse.duckdb"]
-    assert repository_state() == before
 
 
 def test_make_sql_answers_sql_and_its_own_commands(warehouse: DbtRun, tmp_path: Path) -> None:
@@ -77,6 +82,7 @@ def test_make_sql_answers_sql_and_its_own_commands(warehouse: DbtRun, tmp_path: 
         database,
         ".tables\nselect current_setting('enable_external_access') as external,\n"
         "  current_setting('lock_configuration') as locked;\n.quit\nselect 'after quit';\n",
+        cwd=tmp_path,
     )
     assert "marts.dim_reports" in completed.stdout and "meta.build_info" in completed.stdout
     assert re.search(r"false\s*│\s*true", completed.stdout), completed.stdout
@@ -85,7 +91,7 @@ def test_make_sql_answers_sql_and_its_own_commands(warehouse: DbtRun, tmp_path: 
 
 
 def test_make_sql_names_a_missing_warehouse(tmp_path: Path) -> None:
-    completed = make_sql(tmp_path / "none.duckdb", "select 1;\n")
+    completed = make_sql(tmp_path / "none.duckdb", "select 1;\n", cwd=tmp_path)
     assert completed.returncode != 0
     assert "no warehouse file here" in completed.stderr
     assert "Traceback" not in completed.stderr
