@@ -7,8 +7,8 @@ holds a digit, title-cased ("Influence of COVID-19 and Pandemic Preparedness", b
 next heading belongs to the section "Introduction".
 
 A table row is a line of cells split by `|` or tabs ("Market Size (2024) | USD 4.1 Billion"), or a
-short "Label: value" line; its first cell labels the rest (`Sentence.label_end`). Rows below a table's
-first row carry its cells (`header`) and the line above the table (`caption`).
+short "Label: value" line; its first cell labels the rest (`Sentence.label_end`). Every row carries the
+line above the table (`caption`); rows below a table's first row carry its cells (`header`) too.
 """
 
 from __future__ import annotations
@@ -143,7 +143,7 @@ def parse(text: str, *, has_title: bool = True) -> Document:
             if table is not None and sentences and sentences[-1].label_end is not None and sentences[-1].line == index:
                 row = replace(row, header=tuple(table.text.split(" | ")), caption=table.caption)
             else:
-                table = replace(row, caption=line_above(lines, index))
+                row = table = replace(row, caption=line_above(lines, index))
             sentences.append(row)
             continue
         table = None

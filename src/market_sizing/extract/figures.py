@@ -38,7 +38,7 @@ YEAR_ELSEWHERE = "the sentence states a year the rules could not tie to this sha
 PERIOD_INFERRED = "period inferred from the sentence's dated sizes, not stated"
 CAGR_CUE = re.compile(
     r"\bCAGRs?\b|\bcompound(?:ed)?\s+annual\s+growth(?:\s+rate)?\b|\bannual(?:ized)?\s+growth\s+rate\b"
-    r"|\bannually\b|\bper\s+annum\b|\bper\s+year\b|\ba\s+year\b|\by-o-y\b",
+    r"|\bannually\b|\bper\s+annum\b|\bper\s+year\b|\ba\s+year\b(?![-‐‑–]\w)|\by-o-y\b",
     re.IGNORECASE,
 )
 GROWTH_VERB = re.compile(
@@ -73,7 +73,7 @@ INCREMENT = re.compile(r"\b(?:increase|increment|growth|gains?|rise|additions?)\
 KIND_OF_REVENUE = re.compile(r"\b(?P<kind>[a-z][\w-]*)\s+revenues?\s+(?:of|at|worth)\s+(?:about\s+|around\s+)?$")
 # "25% of hospital revenue": the whole a share is of, when words name it before "revenue".
 OTHER_WHOLE_AFTER = re.compile(
-    r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<whole>(?P<words>(?:[a-z][\w-]*\s+){1,3})(?:revenues?|sales|spending|income|budgets?))\b"
+    r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<whole>(?P<words>(?:[a-z][\w-]*\s+){1,3})(?:revenues?|sales|spending|income|budgets?|consumption))\b"
 )
 WHOLE_WORDS = EXTENT_WORDS | {"global", "market", "industry", "annual", "worldwide", "world", "net"}
 VOLUME_WORDS = r"(?P<measure>volumes?|units?|tonnes|tons|tonnage|shipments|players|users|subscribers|consumption)"

@@ -34,6 +34,7 @@ from market_sizing.extract.document import Document, Sentence
 from market_sizing.extract.taxonomy import EXTENT_WORDS, WORLD, Taxonomy
 
 HEAD_WORDS = ("market", "industry", "sector")
+MAX_PLACES_SHOWN = 3  # in a review reason: the first places a text names
 PHRASE_STOP = frozenset(
     """
     the a an in on at by for to from with that this its their as is are was were be will of into about
@@ -272,12 +273,13 @@ def propose(
         # Kingdom's e-cigarettes market ...": the report may be the wider region's.
         flags["geography_id"] = f"an opening sentence before the market phrase names {wider}, which holds {geography}"
         flags.setdefault("market_name", f"the report may be {wider}'s: its market name may be another phrase")
-    placed = [name.text for sentence in prose(document)[:2] for name in taxonomy.regions_in(sentence.text)]
+    placed = list(dict.fromkeys(name.text for sentence in every for name in taxonomy.regions_in(sentence.text)))
     if "geography_id" in flags and name and not in_phrase and (placed or titled):
-        # "the self-storage market" on a page about "US real estate": where the place is unsure, a name
-        # that holds none while the title or the opening names one may be the report's without its place.
-        named = ", ".join(placed) or titled
-        flags.setdefault("market_name", f"the name holds no place, the opening names {named}: check the wording")
+        # "the self-storage market" on a page about "US real estate", "the cider market" on a page that
+        # names the UK further down: where the place is unsure, a name that holds none while the text
+        # names one may be the report's without its place.
+        named = ", ".join(placed[:MAX_PLACES_SHOWN]) or titled
+        flags.setdefault("market_name", f"the name holds no place, the text names {named}: check the wording")
     market, exact = (market_id, True) if market_id else market_of(name, taxonomy)
     if not market:
         flags["market_id"] = f"no market in seeds/markets.csv is named like '{name}': choose or add one"

@@ -66,15 +66,21 @@ RESPECTIVELY = re.compile(r"^\s*,?\s*respectively\b", re.IGNORECASE)
 SEGMENT_PHRASE = re.compile(
     r"\bthe\s+(?P<name>[\w-]+(?:\s+[\w-]+){0,3}?)\s+(?:segment|sub-segment|category)\b", re.IGNORECASE
 )
+# The words for companies: a value after them and a place may be theirs, not the place's market's.
+COMPANIES = re.compile(r"\b(?:compan(?:y|ies)|players|brands|manufacturers|firms|vendors|producers)\b", re.IGNORECASE)
+LIST_SEGMENT = re.compile(r"\b(?:segments?|sub-segments?|categor(?:y|ies))\b", re.IGNORECASE)
 SEGMENT_IN = re.compile(
     r"\b(?:segments?|categor(?:y|ies)|sub-?segments?)\s+(?:in|of|for)\s+(?:the\s+)?$", re.IGNORECASE
 )
-# "6.4% for field crops and 4.0% for fruits": a subject after the value (not a year, a period or the
-# market itself).
+# Words that open a period, not a subject, after "for": "5.1% CAGR for sugar-free gum through 2030".
+PERIOD_WORD = r"(?:through|until|till|to|by|in|over|from|during|between)\b"
+# "6.4% for field crops and 4.0% for fruits", "5.1% CAGR for sugar-free gum": a subject after the value,
+# maybe after the rate's words (not a year, a period or the market itself).
 FOR_AFTER = re.compile(
+    r"(?:\s+(?:CAGR|compound\s+annual\s+growth(?:\s+rate)?|annual\s+growth(?:\s+rate)?|growth(?:\s+rate)?))?"
     r"\s+for\s+(?!the\s+(?:forecast|period|year|market|industry|sector|whole|total|global|overall)\b)"
     r"(?!(?:the\s+)?(?:19|20)\d\d\b)(?!(?:the\s+)?(?:next|coming|past|last|first|second)\b)"
-    r"(?P<what>(?:[a-z][\w&-]*\s+){0,3}[a-z][\w&-]*)",
+    rf"(?P<what>(?:(?!{PERIOD_WORD})[a-z][\w&-]*\s+){{0,3}}(?!{PERIOD_WORD})[a-z][\w&-]*)",
 )
 PART_OF_THE_MARKET = re.compile(
     r"\b(?:component|part|portion|slice|segment|piece)\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:market|industry|sector|sales)\b",
@@ -197,6 +203,11 @@ def subjects(context: Context, group: list[Value], scope: Scope) -> list[Subject
             # "exports to India grew at a CAGR of 25.2%", "Korea's shipments of parts grew 12.5%"
             role = sentence[max(0, name.start - 6) : name.end + 20].strip()
             return [Subject(name.member, f"the place may be a trade partner or an owner, not the market ('{role}')")]
+        holders = COMPANIES.search(sentence, start, name.start)
+        if holders:
+            # "Three listed companies dominate China's yogurt market (together holding 63% ...)": the
+            # value may be the companies', not the place's.
+            return [Subject(name.member, f"companies are named before the place ('{holders.group()}')")]
         if len(before) > 1 and TOGETHER.fullmatch(sentence[before[-2].end : name.start]):
             # "the U.S. and China will account for 49%": one value for two places together.
             both = sentence[before[-2].start : name.end]
@@ -233,6 +244,11 @@ def subjects(context: Context, group: list[Value], scope: Scope) -> list[Subject
     if found.member == scope.geography and not found.flag and named_after:
         # "The projected CAGR is 6.4% for field crops": the words after the value name its subject.
         return [Subject(found.member, f"the value is stated 'for {named_after.group('what')}': whole market assumed")]
+    introduced = list_introduction(context, scope)
+    if found.member == scope.geography and not found.flag and introduced:
+        # "Robotic models form the fastest-growing segment:" above "- CAGR: 15.2% (2024-2032)": a row
+        # that names only its measure, in a list whose opening line names another subject.
+        return [Subject(found.member, f"the list is introduced by '{introduced}': whole market assumed")]
     lead_in = DIMENSION_LEAD_IN.match(sentence)
     if found.member == scope.geography and lead_in and start >= lead_in.end():
         # "By component, services made up 68.1%; products ... log a 22.4% CAGR": a later clause of a
@@ -240,6 +256,16 @@ def subjects(context: Context, group: list[Value], scope: Scope) -> list[Subject
         dimension = lead_in.group("dimension")
         return [Subject(found.member, f"whole market assumed in a sentence that breaks the market down by {dimension}")]
     return [found]
+
+
+def list_introduction(context: Context, scope: Scope) -> str:
+    """The line above a list of "label: value" rows when it ends in a colon and names a segment or a
+    place other than the report's ("Robotic models form the fastest-growing segment:"); else ""."""
+    line = context.caption.strip()
+    if context.label_end is None or not line.endswith(":"):
+        return ""
+    places = [name for name in scope.taxonomy.regions_in(line) if name.member != scope.geography]
+    return line if places or LIST_SEGMENT.search(line) else ""
 
 
 def other_industry(text: str, scope: Scope) -> str:

@@ -46,7 +46,7 @@ FOLLOWERS = frozenset(
     led leads lead leading dominated dominates dominate dominating represented represents represent
     generated generates registered registers recorded records grew grows grow growing expanded expands
     takes take took maintains maintain market markets region regions segment segments sector subsector
-    contributed contributes contributing commanded commands emerged emerges is
+    contributed contributes contributing commanded commands emerged emerges is made makes make making
     overtook overtakes overtaken surpassed surpasses outstripped outstrips replaced displaced edged beat beats
     rose rises climbed climbs increased increases fell falls declined declines reached reaches
     """.split()  # noqa: SIM905 - a word list reads better as text

@@ -1221,6 +1221,15 @@ def test_a_name_without_the_place_the_opening_names_is_flagged_when_the_geograph
     )
     assert "geography_id" in extraction.scope.flags
     assert "US" in extraction.scope.flags.get("market_name", "")
+    # A place named only further down, after two sentences that name none, flags the name too.
+    later = extract(
+        "What you need to know\n\n"
+        "In 2023 the widget market was worth £2.2 billion, 3% down on the year before. Sales depend on the "
+        "weather. Rising interest in craft widgets gives brands room to grow.\n\n"
+        "The Netherlands market size takes in both trade channels."
+    )
+    assert "geography_id" in later.scope.flags
+    assert "Netherlands" in later.scope.flags.get("market_name", "")
 
 
 def test_a_wire_dateline_with_the_wires_address_names_no_scope() -> None:
@@ -1230,3 +1239,54 @@ def test_a_wire_dateline_with_the_wires_address_names_no_scope() -> None:
         "the widget market size at USD 2.9 billion in 2023."
     )
     assert extraction.scope.geography_id == "world"
+
+
+def test_a_year_over_year_gain_is_not_a_compound_rate() -> None:
+    extraction = extract(
+        "Widget Market Report\n\n"
+        "The global widget market stood at USD 17.4 billion in 2023 and climbed to USD 18.7 billion in 2024, "
+        "a year-over-year (YoY) gain of 7.5%."
+    )
+    assert not [f for f in extraction.figures if f.measure == "cagr"]
+    assert any("7.5" in item.sentence for item in extraction.unclassified)
+    # "a year" still cues a rate: "growing 6.2% a year".
+    yearly = extract("The global widget market, worth USD 9 billion in 2024, is growing 6.2% a year to 2030.")
+    assert [f.value for f in yearly.figures if f.measure == "cagr"] == ["6.2"]
+
+
+def test_a_rate_for_a_product_named_after_it_and_a_list_under_a_segment_are_not_the_whole_markets() -> None:
+    after = extract(
+        "Key Takeaways\n\n"
+        "- The global widget market was worth USD 26.4 billion in 2023\n"
+        "- 4.9% CAGR for folding widgets through 2031, on the back of small homes\n"
+    )
+    assert "for folding widgets" in " ".join(flagged(after).get("cagr 4.9", ()))
+    listed = extract(
+        "Global Widget Market\n\n"
+        "The global widget market was valued at USD 12.0 billion in 2024.\n"
+        "Folding widgets form the fastest-growing segment:\n"
+        "- Revenue share: 28% of market value (2024)\n"
+        "- CAGR: 11.4% (2024-2032)\n"
+    )
+    assert "the list is introduced by" in " ".join(flagged(listed).get("cagr 11.4", ()))
+    # The share, of no named subject, is listed as unread rather than given to the whole market.
+    assert any("28 percent" in item.reason for item in listed.unclassified)
+    assert ("market_size", "world", 2024, None, None, "12.0", "USD billion") in certain(listed)
+
+
+def test_two_places_that_made_up_a_share_companies_share_and_a_share_of_a_wider_consumption() -> None:
+    together = extract(
+        "Global Widget Market\n\nThe global widget market was valued at USD 8 billion in 2022. "
+        "North America and Europe made up more than 40% of the global widget market in 2022."
+    )
+    assert "several places together" in " ".join(flagged(together).get("share 40", ()))
+    companies = extract(
+        "Global Widget Market\n\nThe global widget market reached USD 30 billion in 2022. "
+        "Four listed firms dominate Brazil's widget market (together holding 58% of the market in 2022)."
+    )
+    assert "companies are named before the place" in " ".join(flagged(companies).get("share 58", ()))
+    wider = extract(
+        "Global Widget Market\n\nThe global widget market reached USD 30 billion in 2022. "
+        "In 2015 widgets made up approximately 20% of household consumption in Brazil's largest cities."
+    )
+    assert "another whole ('household consumption')" in " ".join(flagged(wider).get("share 20", ()))
