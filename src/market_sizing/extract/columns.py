@@ -1,8 +1,13 @@
-"""Sizes in a year-by-column table: a first row "Type | 2023 | 2024 | 2025", rows "Refrigerated
-Warehouse | 211.26 | 238.29 | 270.41", and the unit in the line above ("... Revenue, by Type (USD
-Billion)", or the heading above the table). Each number is the size of its row's subject in its
-column's year, in the caption's unit. The row's label names the subject as a sentence's subject does
-(`subjects`), the first row's first cell its dimension.
+"""Sizes in tables of years.
+
+- Year by column: a first row "Type | 2023 | 2024 | 2025", rows "Refrigerated Warehouse | 211.26 |
+  238.29 | 270.41", and the unit in the line above ("... Revenue, by Type (USD Billion)", or the
+  heading above the table). Each number is the size of its row's subject in its column's year, in the
+  caption's unit. The row's label names the subject as a sentence's subject does (`subjects`), the
+  first row's first cell its dimension.
+- Year by row: a first row "Year | Market Value (USD Billion) | Growth Rate", rows "2019 | 14.5 |
+  6.6%". A bare number under a column whose title states a unit and names the market ("Market Value",
+  "Size of the market") is the whole market's size in the row's year; other columns are left unread.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from market_sizing.extract import quantities
 from market_sizing.extract.context import Context
 from market_sizing.extract.dating import YEAR
 from market_sizing.extract.figures import MAX_EXCERPT, Figure, SentenceReading, unit_flags
-from market_sizing.extract.subjects import Scope, Subject, phrase_subject
+from market_sizing.extract.subjects import ROW_YEAR, YEAR_HEAD, Scope, Subject, phrase_subject, whole_market_title
 
 CAPTION_UNIT = re.compile(
     rf"\(\s*(?P<currency>{quantities.CURRENCY})\s*(?P<scale>{quantities.SCALE})\s*\)", re.IGNORECASE
@@ -29,6 +34,9 @@ def read(context: Context, scope: Scope, units: frozenset[str], reading: Sentenc
         cells = context.sentence.split(" | ")[1:]
         if cells and all(re.fullmatch(YEAR, cell.strip()) for cell in cells):
             reading.used.extend((year.start, year.end) for year in context.years)
+        return
+    if header and YEAR_HEAD.fullmatch(header[0].strip()):
+        read_year_row(context, scope, units, reading)
         return
     years = [int(cell) for cell in header[1:] if re.fullmatch(YEAR, cell.strip())]
     unit = CAPTION_UNIT.search(context.caption)
@@ -59,6 +67,41 @@ def read(context: Context, scope: Scope, units: frozenset[str], reading: Sentenc
         )
         reading.figures.append(unit_flags(figure, units, scope))
         reading.used.append(cell.span())
+
+
+def read_year_row(context: Context, scope: Scope, units: frozenset[str], reading: SentenceReading) -> None:
+    """The sizes of one row of a year-by-row table ("2019 | 14.5 | 6.6%" under "Year | Market Value
+    (USD Billion) | Growth Rate"): a star after the year ("2021*", an estimate) is kept out of it."""
+    header, sentence = context.header, context.sentence
+    cells = sentence.split(" | ")
+    year = ROW_YEAR.fullmatch(cells[0].strip())
+    if year is None or len(cells) != len(header) or any(value.kind == "money" for value in context.values):
+        return
+    offset = len(cells[0]) + len(" | ")
+    for title, cell in zip(header[1:], cells[1:], strict=True):
+        unit = CAPTION_UNIT.search(title)
+        number = re.fullmatch(quantities.NUMBER, cell.strip())
+        if unit is not None and number is not None and whole_market_title(title[: unit.start()], scope):
+            value = cell.strip()
+            code = quantities.CURRENCIES[unit.group("currency").lower()]
+            figure = Figure(
+                "market_size",
+                scope.geography,
+                value.replace(",", ""),
+                f"{unit.group('currency')} {unit.group('scale')}",
+                code,
+                "",
+                sentence[:MAX_EXCERPT],
+                context.section,
+                context.line,
+                year=int(year.group("year")),
+                sentence=sentence,
+            )
+            reading.figures.append(unit_flags(figure, units, scope))
+            start = offset + cell.index(value)
+            reading.used.append((start, start + len(value)))
+        offset += len(cell) + len(" | ")
+    reading.used.append(year.span("year"))
 
 
 def row_subject(label: str, dimension: str, scope: Scope) -> Subject | str:

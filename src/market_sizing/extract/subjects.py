@@ -68,6 +68,10 @@ SEGMENT_PHRASE = re.compile(
 )
 # The words for companies: a value after them and a place may be theirs, not the place's market's.
 COMPANIES = re.compile(r"\b(?:compan(?:y|ies)|players|brands|manufacturers|firms|vendors|producers)\b", re.IGNORECASE)
+# A year-by-row table: a first cell "Year" above rows labelled by a year ("2021*": an estimate).
+YEAR_HEAD = re.compile(r"years?", re.IGNORECASE)
+ROW_YEAR = re.compile(r"(?P<year>(?:19[5-9]\d|20\d\d|2100))\*?")
+MARKET_WORD = re.compile(r"\bmarket\b", re.IGNORECASE)
 LIST_SEGMENT = re.compile(r"\b(?:segments?|sub-segments?|categor(?:y|ies))\b", re.IGNORECASE)
 SEGMENT_IN = re.compile(
     r"\b(?:segments?|categor(?:y|ies)|sub-?segments?)\s+(?:in|of|for)\s+(?:the\s+)?$", re.IGNORECASE
@@ -169,6 +173,10 @@ def subjects(context: Context, group: list[Value], scope: Scope) -> list[Subject
     if context.label_end is not None and first.start > context.label_end:
         start = 0  # a table row's label names the subject of its cells
     before = [name for name in context.names if name.start >= start and name.end <= first.start]
+    column = year_row_column(context, first.start)
+    if column is not None and whole_market_title(column, scope):
+        # "2023 | $52.45 billion" under "Year | Market Valuation": the label is the year, not a subject.
+        return [Subject(scope.geography)]
     if len(group) > 1:
         distinct = list(dict.fromkeys(name.member for name in before))
         if len(distinct) < len(group):
@@ -256,6 +264,23 @@ def subjects(context: Context, group: list[Value], scope: Scope) -> list[Subject
         dimension = lead_in.group("dimension")
         return [Subject(found.member, f"whole market assumed in a sentence that breaks the market down by {dimension}")]
     return [found]
+
+
+def year_row_column(context: Context, position: int) -> str | None:
+    """The title of the column holding `position` in a row of a year-by-row table, else None."""
+    label_end, header = context.label_end, context.header
+    if label_end is None or position <= label_end or not header or not YEAR_HEAD.fullmatch(header[0].strip()):
+        return None
+    if not ROW_YEAR.fullmatch(context.sentence[:label_end].strip()):
+        return None
+    column = context.sentence.count(" | ", 0, position)
+    return header[column] if column < len(header) else None
+
+
+def whole_market_title(title: str, scope: Scope) -> bool:
+    """A column title that names the market and nothing narrower: "Market Value (USD Billion)", "Size
+    of the market"."""
+    return MARKET_WORD.search(title) is not None and not scope.taxonomy.find(title) and not narrower_words(title, scope)
 
 
 def list_introduction(context: Context, scope: Scope) -> str:

@@ -174,6 +174,31 @@ def test_a_year_by_column_table_takes_its_unit_from_the_caption() -> None:
     assert not extraction.unclassified
 
 
+def test_a_year_by_row_table_gives_the_whole_markets_sizes_from_its_market_column_only() -> None:
+    text = (
+        "Global Widget Market\n\n"
+        "The global widget market reached USD 9.9 billion in 2021.\n\n"
+        "| Year | Widget Market Value (USD Billion) | Annual Change | Premium Widgets (USD Billion) |\n"
+        "| 2019 | 8.1 | — | 1.2 |\n"
+        "| 2020* | 9,020.5 | +4.1% | 1.4 |\n\n"
+        "Year | Size of the market |\n"
+        "2022 | $10.4 billion |\n"
+    )
+    extraction = extract(text)
+    assert certain(extraction) == {
+        ("market_size", "world", 2021, None, None, "9.9", "USD billion"),
+        ("market_size", "world", 2019, None, None, "8.1", "USD Billion"),
+        ("market_size", "world", 2020, None, None, "9020.5", "USD Billion"),
+        ("market_size", "world", 2022, None, None, "10.4", "$ billion"),
+    }
+    # The rate column and a narrower column ("Premium Widgets") are not the market's sizes.
+    assert not [f for f in extraction.figures if f.value in ("1.2", "1.4", "4.1")]
+    assert {item.sentence for item in extraction.unclassified} >= {
+        "2019 | 8.1 | — | 1.2",
+        "2020* | 9,020.5 | +4.1% | 1.4",
+    }
+
+
 def test_a_scale_letter_and_a_year_in_brackets() -> None:
     text = "Global Gizmo Services Market\n\nMarket size:\n$46.0B (2023)\n$291.4B projected by 2030"
     extraction = extract(text)
