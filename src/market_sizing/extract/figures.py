@@ -101,6 +101,20 @@ NOT_A_MARKET_SIZE = re.compile(
     r"|merger|valuation|compan(?:y|ies)|reported|posted|earned|profits?|income)\b",
     re.IGNORECASE,
 )
+# "the global diaper market earned revenue of": the market itself earned it, not a company.
+MARKET_EARNED = re.compile(r"\b(?:market|industry|sector)\s+(?:has\s+|had\s+)?$", re.IGNORECASE)
+EARNING_WORDS = frozenset({"reported", "posted", "earned"})
+
+
+def not_a_market_size(before: str) -> bool:
+    """Investment, deal or company words before an amount in its clause, unless the only such word is
+    a verb of earning whose subject is the market ("the widget industry earned revenues of")."""
+    for match in NOT_A_MARKET_SIZE.finditer(before):
+        if match.group().lower() not in EARNING_WORDS or not MARKET_EARNED.search(before, 0, match.start()):
+            return True
+    return False
+
+
 # Words outside the vocabulary that bound a value as qualifiers do ("exceeded USD 23.4 billion",
 # "revenues in excess of $37 billion"): kept as written, flagged.
 OTHER_QUALIFIER = re.compile(
@@ -286,7 +300,7 @@ def classify(context: Context, group: list[Value]) -> tuple[str, tuple[int, int]
     first = group[0]
     if first.kind == "money":
         before = context.sentence[clause_start(context.sentence, first.start) : first.start]
-        if NOT_A_MARKET_SIZE.search(before) or PROFIT_AFTER.match(context.sentence, group[-1].end):
+        if not_a_market_size(before) or PROFIT_AFTER.match(context.sentence, group[-1].end):
             return "", None, ""
         kind = KIND_OF_REVENUE.search(before)
         if kind and kind.group("kind").lower() not in NOT_A_KIND:

@@ -1315,3 +1315,14 @@ def test_two_places_that_made_up_a_share_companies_share_and_a_share_of_a_wider_
         "In 2015 widgets made up approximately 20% of household consumption in Brazil's largest cities."
     )
     assert "another whole ('household consumption')" in " ".join(flagged(wider).get("share 20", ()))
+
+
+def test_a_market_that_earned_revenue_is_sized_and_a_company_that_earned_it_is_not() -> None:
+    market = extract(
+        "Global Widget Market\n\nA report finds that the global widget market earned revenue of $57.5 billion "
+        "in 2017 and is expected to advance at a 6.7% CAGR during 2018-2023."
+    )
+    assert ("market_size", "world", 2017, None, None, "57.5", "$ billion") in certain(market)
+    company = extract("Global Widget Market\n\nWidgetco earned revenue of $5.1 billion in 2017.")
+    assert not [f for f in company.figures if f.measure == "market_size"]
+    assert any("not a market size" in item.reason for item in company.unclassified)
