@@ -12,7 +12,8 @@
 - Geography: a region named in that phrase or its sentence's lead-in ("Europe's ... market",
   "the U.S. ... market"), "global"/"worldwide"/"international" there for `world`; else a region or
   "Global" in the title's market name ("India Cold Chain Market Report"); else `world`, certain when
-  the text names two or more world regions, flagged otherwise. A place named elsewhere in the title
+  the first sentence stating an amount says "global" or "worldwide" or the text names two or more world
+  regions, flagged otherwise. A place named elsewhere in the title
   (a headline such as "Asia-Pacific paint market leads the way", "the Korean drone industry") is
   proposed flagged, and so is a place from a sentence that states no amount when it stands before the
   market phrase or the first sentence sizing a market names another place: pages often open with the
@@ -47,6 +48,8 @@ WORLD_NAMED = (
     r"|Expo|Council|Federation|Association|Games|Series|Tour)\b)"
 )
 GLOBAL = re.compile(rf"\b(?:global(?:ly)?|worldwide|world{WORLD_NAMED})\b", re.IGNORECASE)
+# "the world's second-largest" may praise a country's market: only these words say a size is the world's.
+WORLD_WORD = re.compile(r"^(?:Global(?:ly)?|Worldwide)\b|\b(?:global(?:ly)?|worldwide)\b")
 CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
 SUPERLATIVE = re.compile(r"(?:the\s+)?(?:world'?s\s+)?(?:largest|biggest|top|leading|fastest)\b", re.IGNORECASE)
 # "The country's ayurveda sector ...": a place the sentence refers to without naming it.
@@ -256,6 +259,8 @@ def propose(
     every = prose(document)
     if not geography and any(WORLDWIDE.search(sentence.text) for sentence in every):
         geography = WORLD
+    if not geography and worldwide_first_size(every):
+        geography = WORLD
     if not geography and len(world_regions(document, taxonomy)) >= MIN_REGIONS_FOR_WORLD:
         geography = WORLD
         if not name:
@@ -455,6 +460,16 @@ def restated(document: Document, name: str, taxonomy: Taxonomy) -> bool:
             span = market_phrase(sentence.text, head.end(), taxonomy)
             if span is not None and words(sentence.text[span[0] : span[1]], taxonomy) == wanted:
                 return True
+    return False
+
+
+def worldwide_first_size(sentences: list[Sentence]) -> bool:
+    """The first sentence stating an amount of money says it is the world's ("Worldwide spending on 3D
+    printing will reach $13.8bn", "to $61.9 billion worldwide"), in lower case or opening the sentence:
+    a capitalised "Global" inside one is likely a name ("Yicai Global")."""
+    for sentence in sentences:
+        if any(value.kind == "money" for value in quantities.values(sentence.text)):
+            return WORLD_WORD.search(sentence.text) is not None
     return False
 
 

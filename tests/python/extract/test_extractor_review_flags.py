@@ -1326,3 +1326,20 @@ def test_a_market_that_earned_revenue_is_sized_and_a_company_that_earned_it_is_n
     company = extract("Global Widget Market\n\nWidgetco earned revenue of $5.1 billion in 2017.")
     assert not [f for f in company.figures if f.measure == "market_size"]
     assert any("not a market size" in item.reason for item in company.unclassified)
+
+
+def test_a_first_size_said_to_be_worldwide_makes_the_report_the_worlds() -> None:
+    worldwide = extract(
+        "Widget Printing Spending Guide\n\nWorldwide spending on widget printing will reach $13.8bn in 2019, "
+        "according to a new guide."
+    )
+    assert worldwide.scope.geography_id == "world" and "geography_id" not in worldwide.scope.flags
+    after = extract("Widget Outlook\n\nWe expect the widget market to grow 5% in 2024 to $61.9 billion worldwide.")
+    assert after.scope.geography_id == "world" and "geography_id" not in after.scope.flags
+    # A capitalised "Global" inside the sentence is a name, and "the world's" praises: both stay unsure.
+    named = extract("Box Office Record\n\n(Yicai Widget Global) Widget takings went past USD 8.4 billion in 2017.")
+    assert "geography_id" in named.scope.flags
+    praised = extract(
+        "Widget Sales Record\n\nWidget sales hit $4.1 billion in 2020, second only to the world's top buyer."
+    )
+    assert "geography_id" in praised.scope.flags
