@@ -84,6 +84,9 @@ GENERIC_MARKET_WORDS = frozenset(
     | {"product", "geographical"}
 )
 PLURAL = re.compile(r"(?:markets|regions|countries)$", re.IGNORECASE)
+# After a plural wording: "are:", "include", ":" or a dash, then the list ("the US, UK and China").
+LIST_LEAD = re.compile(r"\s*(?:(?:are|were|include|included)\s*:?|:|\s[-–—])\s*(?:the\s+)?", re.IGNORECASE)
+LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", re.IGNORECASE)
 YEAR_LEAD_IN = re.compile(rf"\s*in\s+(?P<year>{YEAR}),", re.IGNORECASE)
 LIST_COMMA = re.compile(r",\s+(?:and\s+)?")
 PLACE_LEAD_IN = re.compile(r"^\s*(?:in|across|within|for)\s+(?:the\s+)?[^,]{1,40},\s*", re.IGNORECASE)
@@ -340,9 +343,13 @@ def clause_claims(
         if bracket and not listed:
             low, high = start + trigger.end() + bracket.start("inside"), start + trigger.end() + bracket.end("inside")
             listed = [name for name in context.names if low <= name.start and name.end <= high]
+        if not listed:
+            # "The top five markets are: the U.S., Japan and Canada", "The three largest markets - the
+            # US, UK and China - still take most sales": a list of places right after the wording.
+            listed = list_after(context, start + trigger.end())
         if len(listed) > 1:
             return [
-                make_claim(context, claim_type, Subject.of(name.member), name.start, trigger, start, year)
+                make_claim(context, claim_type, Subject.of(name.member), name.start, trigger, start, year, name.end)
                 for name in listed
             ]
     claim = clause_claim(context, start, claim_type, trigger, scope, year)
@@ -355,6 +362,27 @@ def clause_claims(
     if measure:
         claim = claim.flagged(f"measured by {measure.group('measure')}, not by the market's value")
     return [claim]
+
+
+def list_after(context: Context, end: int) -> list[NameMatch]:
+    """The places listed right after `end` behind "are", "include", a colon or a dash, with nothing
+    but commas and "and" between them; none unless there are two or more."""
+    lead = LIST_LEAD.match(context.sentence, end)
+    if lead is None:
+        return []
+    listed: list[NameMatch] = []
+    position = lead.end()
+    for name in context.names:
+        if name.start < position:
+            continue
+        if name.start != position:
+            break
+        listed.append(name)
+        gap = LIST_GAP.match(context.sentence, name.end)
+        if gap is None:
+            break
+        position = gap.end()
+    return listed if len(listed) > 1 else []
 
 
 def other_market(wording: str, scope: Scope) -> str:
@@ -378,8 +406,12 @@ def make_claim(
     trigger: re.Match[str],
     start: int,
     year: re.Match[str] | None,
+    subject_end: int = 0,
 ) -> Claim:
-    text = context.sentence[subject_start : start + trigger.end()]
+    """A claim whose excerpt runs from its subject to its wording, or from the wording to a subject
+    named after it (`subject_end`: "The largest markets are: Germany")."""
+    low, high = min(subject_start, start + trigger.start()), max(start + trigger.end(), subject_end)
+    text = context.sentence[low:high]
     if len(text) > MAX_EXCERPT:
         text = context.sentence[start + trigger.start() : start + trigger.end()]
     return Claim(
@@ -533,13 +565,20 @@ def mention_of(sentence: str, name: NameMatch, section: str, line: int) -> Menti
     return Mention(name.member, sentence[start:end].strip(" ,;:.|"), section, line)
 
 
+ALSO_LEADS = "the text also says this subject leads: a key market beside its lead claim"
+
+
 def checked(found: list[Claim], geography: Member) -> list[Claim]:
-    """Claims the rules are unsure of, flagged: one about the report's whole geography, and a
-    growth claim dated by a single year."""
+    """Claims the rules are unsure of, flagged: one about the report's whole geography, a growth
+    claim dated by a single year, and a key market the text also says leads ("the three largest markets
+    - the US, UK and China", where the US leads: one claim, the lead, says it)."""
+    leaders = {claim.subject for claim in found if claim.claim_type.startswith("leads")}
     result = []
     for claim in found:
         if claim.subject == geography:
             claim = claim.flagged(OWN_GEOGRAPHY)
+        if claim.claim_type == "key_market" and claim.subject in leaders:
+            claim = claim.flagged(ALSO_LEADS)
         if claim.claim_type in ("fastest_growing", "gaining_share") and claim.year is not None:
             claim = claim.flagged(DATED_GROWTH)
         result.append(claim)

@@ -205,7 +205,7 @@ MARKET_AFTER_PLACE = re.compile(r"(?:\s+[a-z][\w-]*){1,4}\s+(?:market|industry|s
 def ends_a_name(sentence: str, end: int) -> bool:
     if re.match(r"\s?\$|\s+dollars?\b", sentence[end:], re.IGNORECASE):
         return False  # "US $ 303 billion", "US dollars": a currency, not a place
-    word = re.match(r"\s+([A-Za-z-]+)", sentence[end:])
+    word = re.match(r"\s+([A-Za-z][A-Za-z-]*)", sentence[end:])  # a dash after a space is punctuation
     if word is None:
         return True  # punctuation or the end of the sentence
     following = word.group(1).lower()

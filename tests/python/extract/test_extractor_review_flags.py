@@ -1343,3 +1343,23 @@ def test_a_first_size_said_to_be_worldwide_makes_the_report_the_worlds() -> None
         "Widget Sales Record\n\nWidget sales hit $4.1 billion in 2020, second only to the world's top buyer."
     )
     assert "geography_id" in praised.scope.flags
+
+
+def test_places_listed_after_the_largest_markets_are_key_markets_and_the_leader_is_flagged() -> None:
+    listed = extract(
+        "Global Widget Market\n\nThe global widget market was worth USD 5 billion in 2022. "
+        "The largest markets are: Germany, Japan and Brazil."
+    )
+    found = {(c.claim_type, c.subject.member_id): c.flags for c in listed.claims}
+    assert found == {("key_market", "germany"): (), ("key_market", "japan"): (), ("key_market", "brazil"): ()}
+    assert {c.excerpt for c in listed.claims} >= {"largest markets are: Germany, Japan and Brazil"}
+    dashed = extract(
+        "Global Widget Market\n\nThe global widget market was worth USD 5 billion in 2022. France leads the "
+        "market. The three largest markets - France, Italy and Spain - take most sales."
+    )
+    found = {(c.claim_type, c.subject.member_id): c.flags for c in dashed.claims}
+    assert found[("key_market", "italy")] == () and found[("key_market", "spain")] == ()
+    assert "also says this subject leads" in " ".join(found[("key_market", "france")])
+    # A single place after the wording is no list.
+    single = extract("Global Widget Market\n\nThe largest markets - France, for one - take most sales.")
+    assert not [c for c in single.claims if c.claim_type == "key_market"]
