@@ -137,6 +137,8 @@ COMPOUNDING_TOLERANCE = 0.02
 MAX_CUE_GAP_BEFORE = 5
 MAX_CUE_GAP_AFTER = 3
 MAX_SHARE_VERB_GAP = 3
+TAKE_VERB = re.compile(r"\b(?:took|takes|take|taking)\b", re.IGNORECASE)
+LEADING_YEAR = re.compile(rf"^(?P<of>\s*of\s+(?:the\s+)?){dating.YEAR}\b")
 MIN_DATED_SIZES = 2
 
 
@@ -271,6 +273,9 @@ def share_cue(context: Context, group: list[Value]) -> tuple[int, int] | None:
     if of_what and not of_the_market(of_what.group()):
         return None
     before = list(SHARE_VERB.finditer(sentence, window_start, first.start))
+    if of_what and not before:
+        # "took 56.47% of 2024 revenue": taking a part of the market's whole, named after the value.
+        before = list(TAKE_VERB.finditer(sentence, window_start, first.start))
     if before:
         gap = word_count(sentence[before[-1].end() : first.start]) - qualifier_words(context, first)
         if gap <= MAX_SHARE_VERB_GAP:
@@ -285,7 +290,8 @@ def of_the_market(phrase: str) -> bool:
     """ "of the global market", "of total 3PL revenues", "of the total" name the whole; "of total
     global logistics costs" does not: a market noun, not only "total" or "global", must stand in the
     phrase (up to its first number)."""
-    noun_phrase = re.split(r"\d", phrase)[0]
+    # "of 2024 revenue": a year before the noun dates the whole, it does not end the phrase.
+    noun_phrase = re.split(r"\d", LEADING_YEAR.sub(r"\g<of>", phrase))[0]
     if INCREMENT.search(noun_phrase):
         return False
     return MARKET_NOUN.search(noun_phrase) is not None or WHOLE_ONLY.match(noun_phrase) is not None

@@ -1363,3 +1363,15 @@ def test_places_listed_after_the_largest_markets_are_key_markets_and_the_leader_
     # A single place after the wording is no list.
     single = extract("Global Widget Market\n\nThe largest markets - France, for one - take most sales.")
     assert not [c for c in single.claims if c.claim_type == "key_market"]
+
+
+def test_a_share_of_a_years_revenue_and_a_share_taken_of_the_market_are_shares() -> None:
+    extraction = extract(
+        "Global Widget Market\n\nThe global widget market was worth USD 5 billion in 2024. By region, Europe "
+        "commanded 41.5% of 2024 revenue. North America took 35% of global widget market revenue in 2023."
+    )
+    shares = {(f.subject.member_id, f.year, f.value) for f in extraction.figures if f.measure == "share"}
+    assert shares == {("europe", 2024, "41.5"), ("north_america", 2023, "35")}
+    # Taking without a whole named after the value is no share: "took 35% longer".
+    longer = extract("Global Widget Market\n\nIn 2023 deliveries in Europe took 35% longer than planned.")
+    assert not [f for f in longer.figures if f.measure == "share"]
