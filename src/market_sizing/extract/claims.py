@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from market_sizing.extract.context import Context, clauses
 from market_sizing.extract.dating import YEAR
 from market_sizing.extract.figures import MAX_EXCERPT
-from market_sizing.extract.subjects import Scope, Subject, unnamed_claim_subject
+from market_sizing.extract.subjects import SEGMENT_NAMED, Scope, Subject, unnamed_claim_subject
 from market_sizing.extract.taxonomy import Member, NameMatch, proposed_segment
 
 ORDINAL_BEFORE = r"(?<!second[ -])(?<!third[ -])(?<!fourth[ -])(?<!fifth[ -])(?<!next[ -])"
@@ -102,9 +102,7 @@ LEAD_IN_WHAT = re.compile(
     re.IGNORECASE,
 )
 WORLD_LEAD = re.compile(r"\s+the\s+(?:world|globe)\s+(?:in|for)\b", re.IGNORECASE)
-SEGMENT_AFTER = re.compile(
-    r"\s+(?:in\s+)?the\s+(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:segment|sub-segment|category)\b", re.IGNORECASE
-)
+SEGMENT_AFTER = re.compile(rf"\s+(?:in\s+)?{SEGMENT_NAMED}", re.IGNORECASE)  # right after a claim's wording
 LEAD_MEASURE_WORDS = frozenset(
     """
     terms of the revenue revenues sales share shares market markets value size world globe demand
@@ -256,7 +254,7 @@ def lead_elsewhere(sentence: str, end: int, claim_type: str, scope: Scope) -> st
     if segment:
         # "post the highest CAGR in the food processor segment", "leads the luxury watch segment": a
         # claim inside one segment.
-        return f"the claim is within the '{segment.group('what')}' segment, not the whole market"
+        return f"the claim is within the '{segment.group('name')}' segment, not the whole market"
     what = LEAD_IN_WHAT.match(sentence, end) if claim_type == "leads" else None
     if what:
         words = set(what.group("what").lower().split()) - LEAD_MEASURE_WORDS

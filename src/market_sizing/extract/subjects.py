@@ -62,10 +62,9 @@ OWNER = re.compile(
     r"['’]s\s+(?!(?:[\w-]+\s+){0,3}?(?:market|industry|sector|revenues?|sales|demand|spending)\b)", re.IGNORECASE
 )
 RESPECTIVELY = re.compile(r"^\s*,?\s*respectively\b", re.IGNORECASE)
-# "the fitness product segment" inside a subject phrase.
-SEGMENT_PHRASE = re.compile(
-    r"\bthe\s+(?P<name>[\w-]+(?:\s+[\w-]+){0,3}?)\s+(?:segment|sub-segment|category)\b", re.IGNORECASE
-)
+# "the fitness product segment": one to four words naming a segment, for subjects and claims alike.
+SEGMENT_NAMED = r"the\s+(?P<name>[\w-]+(?:\s+[\w-]+){0,3}?)\s+(?:segment|sub-segment|category)\b"
+SEGMENT_PHRASE = re.compile(rf"\b{SEGMENT_NAMED}", re.IGNORECASE)  # inside a subject phrase
 # The words for companies: a value after them and a place may be theirs, not the place's market's.
 COMPANIES = re.compile(r"\b(?:compan(?:y|ies)|players|brands|manufacturers|firms|vendors|producers)\b", re.IGNORECASE)
 # A year-by-row table: a first cell "Year" above rows labelled by a year ("2021*": an estimate).
