@@ -26,6 +26,12 @@ CURRENCIES: dict[str, str] = {
     "euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD",
     "pounds": "GBP", "yen": "JPY", "rupees": "INR", "won": "KRW", "reais": "BRL", "yuan": "CNY",
 }  # fmt: skip
+# The currencies above that one country alone issues, with its ISO code (the euro and the dollar are
+# left out: many countries use them).
+CURRENCY_COUNTRIES = {
+    "GBP": "GB", "JPY": "JP", "CNY": "CN", "INR": "IN", "AUD": "AU", "CAD": "CA", "CHF": "CH", "KRW": "KR",
+    "SGD": "SG", "BRL": "BR",
+}  # fmt: skip
 AFTER_ONLY = frozenset({"won"})  # "600 billion won", but "won 12 billion in orders" is a verb
 _SYMBOLS = sorted(set(CURRENCIES) - AFTER_ONLY, key=len, reverse=True)
 CURRENCY = "|".join(re.escape(symbol) if not symbol.isalpha() else rf"{symbol}(?![a-z])" for symbol in _SYMBOLS)

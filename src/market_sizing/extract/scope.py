@@ -13,7 +13,8 @@
   "the U.S. ... market"), "global"/"worldwide"/"international" there for `world`; else a region or
   "Global" in the title's market name ("India Cold Chain Market Report"); else `world`, certain when
   the first sentence stating an amount says "global" or "worldwide" or the text names two or more world
-  regions, flagged otherwise. A place named elsewhere in the title
+  regions, flagged otherwise; a first amount in one country's own currency (pounds, yen) proposes that
+  country instead of the world, flagged. A place named elsewhere in the title
   (a headline such as "Asia-Pacific paint market leads the way", "the Korean drone industry") is
   proposed flagged, and so is a place from a sentence that states no amount when it stands before the
   market phrase or the first sentence sizing a market names another place: pages often open with the
@@ -266,6 +267,15 @@ def propose(
         if not name:
             # "China to be the world's biggest theme park market": many places named, no market phrase.
             flags["geography_id"] = "no market phrase states the scope: world assumed from the many places named"
+    country = currency_country(first_currency(document), taxonomy) if not geography else ""
+    if country:
+        # "The wine market was worth £10.28bn in 2005": a currency of one country only, with no place
+        # stated up front, is a better first proposal than the world; still unsure, so flagged.
+        geography = country
+        flags["geography_id"] = (
+            f"no geography stated in the title or the opening sentence: {country} assumed from the currency "
+            "of the first amount"
+        )
     if not geography:
         geography = WORLD
         flags["geography_id"] = "no geography stated in the title or the opening sentence: world assumed"
@@ -476,6 +486,13 @@ def worldwide_first_size(sentences: list[Sentence]) -> bool:
 def prose(document: Document) -> list[Sentence]:
     """The document's sentences and table rows, its headings aside."""
     return [sentence for sentence in document.sentences if not sentence.heading]
+
+
+def currency_country(currency: str, taxonomy: Taxonomy) -> str:
+    """The region of the one country whose currency `currency` is (`quantities.CURRENCY_COUNTRIES`,
+    by the seeds' ISO code), or ""."""
+    code = quantities.CURRENCY_COUNTRIES.get(currency)
+    return next((region for region, row in taxonomy.regions.items() if code and row["iso_country_code"] == code), "")
 
 
 def first_currency(document: Document) -> str:

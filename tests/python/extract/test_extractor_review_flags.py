@@ -1375,3 +1375,13 @@ def test_a_share_of_a_years_revenue_and_a_share_taken_of_the_market_are_shares()
     # Taking without a whole named after the value is no share: "took 35% longer".
     longer = extract("Global Widget Market\n\nIn 2023 deliveries in Europe took 35% longer than planned.")
     assert not [f for f in longer.figures if f.measure == "share"]
+
+
+def test_a_page_naming_no_place_is_proposed_as_its_currencys_country_flagged() -> None:
+    pounds = extract("Widget Report Plus\n\nThe widget market was worth £10.3bn in 2005, a quarter of all spending.")
+    assert pounds.scope.geography_id == "united_kingdom"
+    assert "assumed from the currency" in pounds.scope.flags["geography_id"]
+    assert not certain(pounds)  # every size inherits the unsure place
+    # The euro is many countries' currency: the world stays the proposal, flagged as before.
+    euros = extract("Widget Report Plus\n\nThe widget market was worth EUR 10.3 billion in 2005.")
+    assert euros.scope.geography_id == "world" and "world assumed" in euros.scope.flags["geography_id"]
