@@ -49,23 +49,8 @@ def read(context: Context, scope: Scope, units: frozenset[str], reading: Sentenc
     if isinstance(subject, str):
         reading.problems.append(f"a table row whose label names nothing: {subject}")
         return
-    code = quantities.CURRENCIES[unit.group("currency").lower()]
     for year, cell in zip(years, cells, strict=True):
-        figure = Figure(
-            "market_size",
-            subject.member,
-            cell.group("number").replace(",", ""),
-            f"{unit.group('currency')} {unit.group('scale')}",
-            code,
-            "",
-            context.sentence[:MAX_EXCERPT],
-            context.section,
-            context.line,
-            year=year,
-            flags=(subject.flag,) if subject.flag else (),
-            sentence=context.sentence,
-        )
-        reading.figures.append(unit_flags(figure, units, scope))
+        reading.figures.append(unit_flags(cell_size(context, subject, cell.group("number"), unit, year), units, scope))
         reading.used.append(cell.span())
 
 
@@ -83,25 +68,31 @@ def read_year_row(context: Context, scope: Scope, units: frozenset[str], reading
         number = re.fullmatch(quantities.NUMBER, cell.strip())
         if unit is not None and number is not None and whole_market_title(title[: unit.start()], scope):
             value = cell.strip()
-            code = quantities.CURRENCIES[unit.group("currency").lower()]
-            figure = Figure(
-                "market_size",
-                scope.geography,
-                value.replace(",", ""),
-                f"{unit.group('currency')} {unit.group('scale')}",
-                code,
-                "",
-                sentence[:MAX_EXCERPT],
-                context.section,
-                context.line,
-                year=int(year.group("year")),
-                sentence=sentence,
-            )
-            reading.figures.append(unit_flags(figure, units, scope))
+            size = cell_size(context, Subject(scope.geography), value, unit, int(year.group("year")))
+            reading.figures.append(unit_flags(size, units, scope))
             start = offset + cell.index(value)
             reading.used.append((start, start + len(value)))
         offset += len(cell) + len(" | ")
     reading.used.append(year.span("year"))
+
+
+def cell_size(context: Context, subject: Subject, number: str, unit: re.Match[str], year: int) -> Figure:
+    """The size a table cell states: `number` in the `unit` a caption or column title gives
+    ("(USD Billion)"), of `subject` in `year`, the row as its excerpt."""
+    return Figure(
+        "market_size",
+        subject.member,
+        number.replace(",", ""),
+        f"{unit.group('currency')} {unit.group('scale')}",
+        quantities.CURRENCIES[unit.group("currency").lower()],
+        "",
+        context.sentence[:MAX_EXCERPT],
+        context.section,
+        context.line,
+        year=year,
+        flags=(subject.flag,) if subject.flag else (),
+        sentence=context.sentence,
+    )
 
 
 def row_subject(label: str, dimension: str, scope: Scope) -> Subject | str:

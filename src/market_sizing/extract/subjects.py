@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from market_sizing.extract.context import Context, clause_end, clause_start, word_count
+from market_sizing.extract.dating import YEAR
 from market_sizing.extract.quantities import Value
 from market_sizing.extract.taxonomy import EXTENT_WORDS, Member, NameMatch, Taxonomy, proposed_segment
 from market_sizing.extract.taxonomy import WORLD as WORLD_ID
@@ -69,7 +70,7 @@ SEGMENT_PHRASE = re.compile(rf"\b{SEGMENT_NAMED}", re.IGNORECASE)  # inside a su
 COMPANIES = re.compile(r"\b(?:compan(?:y|ies)|players|brands|manufacturers|firms|vendors|producers)\b", re.IGNORECASE)
 # A year-by-row table: a first cell "Year" above rows labelled by a year ("2021*": an estimate).
 YEAR_HEAD = re.compile(r"years?", re.IGNORECASE)
-ROW_YEAR = re.compile(r"(?P<year>(?:19[5-9]\d|20\d\d|2100))\*?")
+ROW_YEAR = re.compile(rf"(?P<year>{YEAR})\*?")
 MARKET_WORD = re.compile(r"\bmarket\b", re.IGNORECASE)
 LIST_SEGMENT = re.compile(r"\b(?:segments?|sub-segments?|categor(?:y|ies))\b", re.IGNORECASE)
 SEGMENT_IN = re.compile(
