@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from market_sizing.extract.context import Context, clauses
 from market_sizing.extract.dating import YEAR
 from market_sizing.extract.figures import MAX_EXCERPT
-from market_sizing.extract.subjects import SEGMENT_NAMED, Scope, Subject, unnamed_claim_subject
+from market_sizing.extract.subjects import SEGMENT_NAMED, Scope, Subject, company_home, unnamed_claim_subject
 from market_sizing.extract.taxonomy import Member, NameMatch, proposed_segment
 
 ORDINAL_BEFORE = r"(?<!second[ -])(?<!third[ -])(?<!fourth[ -])(?<!fifth[ -])(?<!next[ -])"
@@ -111,10 +111,13 @@ LEAD_MEASURE_WORDS = frozenset(
 )
 LABEL_AFTER = re.compile(r"\s*:")
 MIN_LINKS = 4  # a "Key regions:" line naming this many places or more may be a page's links
-# "With more than 80 million square feet of flexible workspace, the US is the industry's largest market".
+# "With more than 80 million square feet of flexible workspace, the US is the industry's largest market",
+# "With 40% of global consumption, the US is the largest market": a rank that may rest on a quantity
+# or on how much is consumed, not on the market's value.
 OTHER_MEASURE = re.compile(
     r"\b\d[\d,.]*\s+(?:million\s+|billion\s+|thousand\s+)?(?:square\s+(?:feet|foot|metres|meters)|sq\.?\s?ft"
-    r"|tonnes|tons|litres|liters|bottles|subscribers|users|households|visitors|patients)\b",
+    r"|tonnes|tons|litres|liters|bottles|servings|cases|gallons|subscribers|users|households|visitors|patients)\b"
+    r"|\bconsumption\b",
     re.IGNORECASE,
 )
 # "the global nutraceutical market at $149.5 billion in 2011, with the US, Europe and Japan as the leading
@@ -460,6 +463,9 @@ def clause_claim(
         subject = unnamed
         found = sentence.lower().find(unnamed.member.name.lower(), start, start + trigger.start())
         subject_start = found if found >= 0 else start
+    home = company_home(sentence, before[-1], context.names) if before else ""
+    if home and not subject.flag:
+        subject = Subject(subject.member, f"the place in brackets may be a company's home ('{home}')")
     holder = OTHER_HOLDER.search(sentence, subject_start, start + trigger.start())
     if holder and not subject.flag:
         subject = Subject(subject.member, f"'{holder.group('name')}' stands between the place and the claim")

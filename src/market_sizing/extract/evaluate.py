@@ -216,8 +216,9 @@ def listed_in_unclassified(label: Item, extraction: Extraction) -> bool:
         text = item.sentence.replace(",", "")
         spaced = [re.sub(r"\D", "", group) for group in SPACED_THOUSANDS.findall(text)]
         found = re.findall(r"\d+(?:\.\d+)?", text) + spaced
-        # "a -0.7% CAGR": a number written with a minus sign lists it with its sign too.
-        found += SIGNED_NUMBER.findall(text)
+        # "a -0.7% CAGR", or its minus typeset as an en dash: a number written with a minus sign lists it
+        # with its sign too.
+        found += SIGNED_NUMBER.findall(quantities.ascii_minus(text))
         if "amounts written in words" in item.reason:
             # "nearly a billion pounds", "two and a half billion Euros": listed as 1 and 2.5 billion
             found += [str(quantities.worded_number(match)) for match in quantities.WORDED_AMOUNT.finditer(text)]

@@ -350,7 +350,7 @@ def describe(group: list[Value]) -> str:
 
 def excerpt(sentence: str, start: int, end: int) -> str:
     """A few words around [start, end): up to three words more on the left, not across punctuation
-    or another number."""
+    or another number. A typeset minus is quoted as "-", so that the excerpt quotes the value."""
     left = start
     for _ in range(3):
         match = re.search(r"[^\s,;:()|]+\s+$", sentence[:left])
@@ -362,7 +362,7 @@ def excerpt(sentence: str, start: int, end: int) -> str:
     text = sentence[left:end].strip(" ,;:|")
     if len(text) > MAX_EXCERPT:
         text = sentence[start:end].strip(" ,;:|")[:MAX_EXCERPT]
-    return text
+    return quantities.ascii_minus(text)
 
 
 def span_of(*spans: tuple[int, int] | None) -> tuple[int, int]:

@@ -46,8 +46,20 @@ MONEY_AFTER = re.compile(
 # "$46.0B", "US$973m": a scale letter right after the number (not in the unit vocabulary: flagged for
 # review). Lower-case "m" only here, after a currency, where it cannot be metres.
 MONEY_LETTER = re.compile(rf"(?<![\w$])(?P<currency>(?i:{CURRENCY}))\s?(?P<number>{NUMBER})(?P<scale>[BMT]|m)(?![\w])")
-# A minus sign belongs to the number ("a CAGR of -12.9%"), but not a range's dash ("10-15%").
-PERCENT = re.compile(rf"(?<![\w.,])(?P<number>-?(?:{NUMBER}))\s?(?:%|percent(?![\w])|per cent(?![\w]))", re.IGNORECASE)
+# A minus sign belongs to the number ("a CAGR of -12.9%", or typeset as an en dash or U+2212), but not
+# a range's dash ("10-15%", or "10" en dash "15%"): the sign may not follow a letter, digit or separator.
+MINUS = "-\u2013\u2212"
+PERCENT = re.compile(
+    rf"(?<![\w.,])(?P<number>[{MINUS}]?(?:{NUMBER}))\s?(?:%|percent(?![\w])|per cent(?![\w]))", re.IGNORECASE
+)
+TYPESET_MINUS = re.compile(rf"(?<![\w.,])[{MINUS[1:]}](?=\d)")
+
+
+def ascii_minus(text: str) -> str:
+    """A typeset minus sign (en dash or U+2212) before a number written as "-"."""
+    return TYPESET_MINUS.sub("-", text)
+
+
 # "worth nearly a billion pounds": an amount whose number is a word. Listed for review, never read.
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -84,7 +96,7 @@ class Value:
     kind: str  # "money" or "percent"
     start: int
     end: int
-    number: str  # as written, thousands separators included
+    number: str  # as written, thousands separators included (a typeset minus as "-")
     unit: str  # as worded ("USD billion", "US$ Bn", "EUR million"); "percent" for percentages
     currency: str = ""  # ISO code of a money amount
 
@@ -106,7 +118,7 @@ def values(sentence: str) -> list[Value]:
             found.append(Value("money", match.start(), match.end(), match.group("number"), unit, code))
     for match in PERCENT.finditer(sentence):
         if not overlaps(match.start(), match.end(), found):
-            found.append(Value("percent", match.start(), match.end(), match.group("number"), "percent"))
+            found.append(Value("percent", match.start(), match.end(), ascii_minus(match.group("number")), "percent"))
     return sorted(found, key=lambda value: value.start)
 
 

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 
 from market_sizing.extract import quantities
 from market_sizing.extract.document import Document, Sentence
+from market_sizing.extract.figures import SHARE_VERB, TAKE_VERB
 from market_sizing.extract.taxonomy import EXTENT_WORDS, WORLD, Taxonomy
 
 HEAD_WORDS = ("market", "industry", "sector")
@@ -371,6 +372,9 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> Opening:
                     f"an earlier opening sentence states a larger amount ({largest[own.currency][1]}): "
                     "the phrase may name a part of the market"
                 )
+            elif amounts and not own and held_share(sentence.text, span[1], amounts[0]):
+                # "the professional market takes about 85% to 90% of the total": a part's share.
+                unsure = "the phrase holds a share of something, not an amount: it may name a part of the market"
             elif revenue_words and not named <= revenue_words:
                 # "For 2024, Online Gambling revenue in Europe is forecast at US$46.94bn." before "The
                 # Online Casinos market is forecast at ...": the phrase may name a part of the market.
@@ -397,6 +401,13 @@ def opening_market(document: Document, taxonomy: Taxonomy) -> Opening:
         if subject:
             sized_lead |= words(subject.group("subject"), taxonomy, demonyms=True)
     return Opening(earlier=tuple(before))
+
+
+def held_share(sentence: str, phrase_end: int, first: quantities.Value) -> bool:
+    """A share verb ("takes", "accounts for", "holds") between a market phrase and its sentence's first
+    amount, a percentage."""
+    between = sentence[phrase_end : first.start]
+    return first.kind == "percent" and bool(SHARE_VERB.search(between) or TAKE_VERB.search(between))
 
 
 def amount_of(value: quantities.Value) -> float:
@@ -440,12 +451,16 @@ def is_proper_name(text: str, span: tuple[int, int]) -> bool:
 
 def wider_region_before(sentences: Sequence[str], geography: str, taxonomy: Taxonomy) -> str:
     """A region named in `sentences` (opening sentences with amounts, before the market phrase's) that
-    holds `geography` (Europe for the United Kingdom), or ""."""
+    holds `geography` (Europe for the United Kingdom; the world for a sentence worded "global" or
+    "worldwide"), or ""."""
     ancestors = set(taxonomy.region_lineage(geography)[1:]) - {WORLD}
     for sentence in sentences:
         for name in taxonomy.regions_in(sentence):
             if name.member.member_id in ancestors:
                 return name.member.member_id
+        if geography != WORLD and WORLD_WORD.search(sentence):
+            # "Worldwide pasta production came to 109 billion euros" before "On the Italian market, ...".
+            return WORLD
     return ""
 
 

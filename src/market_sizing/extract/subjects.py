@@ -63,6 +63,21 @@ OWNER = re.compile(
     r"['’]s\s+(?!(?:[\w-]+\s+){0,3}?(?:market|industry|sector|revenues?|sales|demand|spending)\b)", re.IGNORECASE
 )
 RESPECTIVELY = re.compile(r"^\s*,?\s*respectively\b", re.IGNORECASE)
+# "Vfoods (Thailand) is Southeast Asia's top brand": a place in brackets right after a capitalised
+# name that is not itself a place is where a company is based.
+BRACKETED_AFTER_NAME = re.compile(r"(?P<name>\b[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\s*\($")
+
+
+def company_home(sentence: str, name: NameMatch, names: list[NameMatch]) -> str:
+    """The words "<Name> (<place>)" when the place is in brackets after a name that is no place, or ""."""
+    if not sentence[name.end :].startswith(")"):
+        return ""
+    owner = BRACKETED_AFTER_NAME.search(sentence, 0, name.start)
+    if owner is None or any(other.end > owner.start() and other.start < name.start for other in names):
+        return ""
+    return sentence[owner.start() : name.end + 1]
+
+
 # "the fitness product segment": one to four words naming a segment, for subjects and claims alike.
 SEGMENT_NAMED = r"the\s+(?P<name>[\w-]+(?:\s+[\w-]+){0,3}?)\s+(?:segment|sub-segment|category)\b"
 SEGMENT_PHRASE = re.compile(rf"\b{SEGMENT_NAMED}", re.IGNORECASE)  # inside a subject phrase
@@ -211,6 +226,9 @@ def subjects(context: Context, group: list[Value], scope: Scope) -> list[Subject
             # "exports to India grew at a CAGR of 25.2%", "Korea's shipments of parts grew 12.5%"
             role = sentence[max(0, name.start - 6) : name.end + 20].strip()
             return [Subject(name.member, f"the place may be a trade partner or an owner, not the market ('{role}')")]
+        home = company_home(sentence, name, context.names)
+        if home:
+            return [Subject(name.member, f"the place in brackets may be a company's home ('{home}')")]
         holders = COMPANIES.search(sentence, start, name.start)
         if holders:
             # "Three listed companies dominate China's yogurt market (together holding 63% ...)": the

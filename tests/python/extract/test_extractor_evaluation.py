@@ -42,14 +42,7 @@ def dev_scores() -> dict[str, Score]:
     return evaluate.scores_of(extracted("dev"))
 
 
-# The test part (evaluation/extractor/README_X.md) was run once, after the rules were tuned on dev only
-# (docs/adding-reports.md has the numbers): one labelled figure is neither proposed right nor listed:
-# x18's Italian pasta rate of minus 1.6%, written with an en dash for its minus sign. Strict: the mark must go
-# when it is fixed, which needs a fresh test part, since these texts may not be used to pick a rule.
-TEST_PART_MISSES = pytest.mark.xfail(strict=True, reason="1 test-part figure vanishes (measured once)")
-
-
-@pytest.mark.parametrize("part", ["dev", pytest.param("test", marks=TEST_PART_MISSES)])
+@pytest.mark.parametrize("part", ["dev", "test"])
 def test_nothing_vanishes(part: str) -> None:
     """Every labelled figure is proposed correctly, or listed: flagged for review or unclassified."""
     vanished = []

@@ -1390,3 +1390,65 @@ def test_a_page_naming_no_place_is_proposed_as_its_currencys_country_flagged() -
     # The euro is many countries' currency: the world stays the proposal, flagged as before.
     euros = extract("Widget Report Plus\n\nThe widget market was worth EUR 10.3 billion in 2005.")
     assert euros.scope.geography_id == "world" and "world assumed" in euros.scope.flags["geography_id"]
+
+
+def test_a_rate_typeset_with_an_en_dash_minus_keeps_its_sign_and_a_range_dash_does_not() -> None:
+    extraction = extract(
+        "Global Widget Market\n\nThe global widget market is set to grow at a CAGR of 3.6% over 2020-2024. "
+        "Europe holds steady while the widget market in Italy falls, at a CAGR of –1.6% over 2020-2024."
+    )
+    rates = {(f.subject.member_id, f.value) for f in extraction.figures if f.measure == "cagr"}
+    assert ("italy", "-1.6") in rates
+    italy = next(f for f in extraction.figures if f.value == "-1.6")
+    assert "-1.6%" in italy.excerpt  # the excerpt quotes the value as the row states it
+    ranged = extract("Global Widget Market\n\nThe widget market grows at 10–15% a year, by a CAGR of 12% in 2024.")
+    assert not [f for f in ranged.figures if f.value.startswith("-")]
+
+
+def test_a_place_in_brackets_after_a_company_is_its_home_not_the_subject() -> None:
+    extraction = extract(
+        "Global Widget Market\n\nThe global widget market was worth USD 5 billion in 2024. "
+        "Acme Widgets (Thailand) is the region's top brand, with a 25% market share. "
+        "Zenith Co (Japan) leads premium widgets, with a 40% share of that segment."
+    )
+    places = {"thailand", "japan"}
+    assert not {f.subject.member_id for f in extraction.figures if not f.flags} & places
+    assert not {c.subject.member_id for c in extraction.claims if not c.flags} & places
+    assert "company's home ('Acme Widgets (Thailand)')" in " ".join(
+        " ".join(f.flags) for f in extraction.figures if f.subject.member_id == "thailand"
+    )
+    # A place in brackets after another place is no company's home: "Europe (Germany) holds 30%".
+    regional = extract(
+        "Global Widget Market\n\nThe global widget market was worth USD 5 billion in 2024. "
+        "Europe (Germany) holds a 30% share."
+    )
+    assert not any("company's home" in " ".join(f.flags) for f in regional.figures)
+
+
+def test_a_lead_resting_on_consumption_or_servings_is_flagged() -> None:
+    extraction = extract(
+        "Global Widget Market\n\nThe global widget market was worth USD 5 billion in 2024. "
+        "With 40% of global consumption, the United States is the largest market for widgets. "
+        "Nigeria leads Africa's widget use with 2.8 billion servings in 2022."
+    )
+    leads = [c for c in extraction.claims if c.claim_type.startswith("leads")]
+    assert leads and all(c.flags for c in leads)
+    assert any("measures something else" in " ".join(c.flags) for c in leads)
+
+
+def test_a_market_named_beside_a_worldwide_amount_before_it_is_flagged() -> None:
+    extraction = extract(
+        "Good Times for Widgets\n\nWorldwide widget production came to 109 billion euros in 2021. "
+        "On the Italian market, again in 2021, production reached 9.7 billion euros."
+    )
+    assert extraction.scope.geography_id == "italy"
+    assert "names world, which holds italy" in extraction.scope.flags["geography_id"]
+
+
+def test_a_market_phrase_that_holds_a_share_is_flagged_as_a_part() -> None:
+    extraction = extract(
+        "Widgets: A Global Overview\n\nWidgets make up a worldwide $70 billion business. In accessories, the "
+        "professional market takes about 85% of the total."
+    )
+    assert extraction.scope.market_name == "professional market"
+    assert "holds a share" in extraction.scope.flags["market_name"]
