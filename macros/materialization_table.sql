@@ -8,19 +8,25 @@
   Measured on the shipped warm build, alternating: about 0.4 to 0.7 s of 8.5 to 9.5 s (BENCHMARKS.md).
 -#}
 {% materialization table, adapter="duckdb" %}
-  {%- set existing_relation = load_cached_relation(this) -%}
   {%- set target_relation = this.incorporate(type="table") -%}
+  {%- set existing_relation = load_cached_relation(this) -%}
+  {{ create_in_one_transaction(target_relation, existing_relation, create_table_as(False, target_relation, compiled_code)) }}
+  {{ return({"relations": [target_relation]}) }}
+{% endmaterialization %}
+
+{#- The steps both materializations share: hooks, the drop of `existing` (when given) and the create
+    statement in one transaction, the relation's descriptions, the commit. -#}
+{% macro create_in_one_transaction(target_relation, existing, create_sql) %}
   {{ run_hooks(pre_hooks, inside_transaction=False) }}
   {{ run_hooks(pre_hooks, inside_transaction=True) }}
-  {%- if existing_relation is not none %}
-    {{ adapter.drop_relation(existing_relation) }}
+  {%- if existing is not none %}
+    {{ adapter.drop_relation(existing) }}
   {%- endif %}
   {% call statement("main") -%}
-    {{ create_table_as(False, target_relation, compiled_code) }}
+    {{ create_sql }}
   {%- endcall %}
   {{ run_hooks(post_hooks, inside_transaction=True) }}
   {% do persist_docs(target_relation, model) %}
   {{ adapter.commit() }}
   {{ run_hooks(post_hooks, inside_transaction=False) }}
-  {{ return({"relations": [target_relation]}) }}
-{% endmaterialization %}
+{% endmacro %}

@@ -7,9 +7,13 @@ DASHBOARD ?= target/dashboard.html
 
 lint: lint-yaml lint-python lint-sql ## SQL (sqlfluff; model layout), YAML and Python (ruff)
 
+# sqlfluff's dbt templater compiles the project: into its own target path, build database and log
+# directory, so that it never meets a `dbt build` running beside it (make test runs both at once).
+LINT_DIR := target/lint
 lint-sql: $(INSTALLED) ## sqlfluff (dbt templater, DuckDB dialect) and the model layout check
 	$(BIN)/python -m market_sizing.checks.sql_structure
-	$(BIN)/sqlfluff lint --processes $(SQLFLUFF_PROCESSES) --disable-progress-bar models
+	DBT_TARGET_PATH=$(LINT_DIR) DBT_LOG_PATH=$(LINT_DIR)/logs MARKET_SIZING_BUILD_DB=$(LINT_DIR)/lint.duckdb \
+		$(BIN)/sqlfluff lint --processes $(SQLFLUFF_PROCESSES) --disable-progress-bar models
 
 lint-yaml: $(INSTALLED) ## yamllint (every YAML file parses, no key twice)
 	$(BIN)/yamllint --strict .

@@ -8,6 +8,7 @@ in bold, wraps paragraphs over several lines and draws the table rows as a ruled
 
 from __future__ import annotations
 
+import functools
 import html
 import unicodedata
 from pathlib import Path
@@ -133,9 +134,12 @@ def pdf_document(text: str, path: Path) -> None:
 Key = tuple[object, ...]
 
 
-def rows_of(text: str) -> tuple[set[Key], set[Key], tuple[str, str]]:
+# The rules are a function of the text: a text read twice (a corpus text that the PDF's font prints as
+# it is) is extracted once.
+@functools.lru_cache(maxsize=8)
+def rows_of(text: str) -> tuple[frozenset[Key], frozenset[Key], tuple[str, str]]:
     extraction = pipeline.extract(text, SEEDS, vocabulary.load())
-    figures = {
+    figures = frozenset(
         (
             f.measure,
             f.subject.member_id,
@@ -148,8 +152,8 @@ def rows_of(text: str) -> tuple[set[Key], set[Key], tuple[str, str]]:
             f.flags,
         )
         for f in extraction.figures
-    }
-    claims = {(c.claim_type, c.subject.member_id, c.year, c.flags) for c in extraction.claims}
+    )
+    claims = frozenset((c.claim_type, c.subject.member_id, c.year, c.flags) for c in extraction.claims)
     return figures, claims, (extraction.scope.geography_id, extraction.scope.market_name)
 
 
