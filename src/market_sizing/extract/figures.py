@@ -116,9 +116,10 @@ def not_a_market_size(before: str) -> bool:
 
 
 # Words outside the vocabulary that bound a value as qualifiers do ("exceeded USD 23.4 billion",
-# "revenues in excess of $37 billion"): kept as written, flagged.
+# "revenues in excess of $37 billion", "could approach $50 billion"): kept as written, flagged.
 OTHER_QUALIFIER = re.compile(
-    r"\b(?P<word>exceeded|surpassed|crossed|topped|in\s+excess\s+of|in\s+the\s+(?:range|region)\s+of|north\s+of)\s*$",
+    r"\b(?P<word>exceeded|surpassed|crossed|topped|in\s+excess\s+of|in\s+the\s+(?:range|region)\s+of|north\s+of"
+    r"|approach(?:es|ing)?)\s*$",
     re.IGNORECASE,
 )
 GROWS_TO = re.compile(

@@ -289,6 +289,12 @@ def propose(
         # Kingdom's e-cigarettes market ...": the report may be the wider region's.
         flags["geography_id"] = f"an opening sentence before the market phrase names {wider}, which holds {geography}"
         flags.setdefault("market_name", f"the report may be {wider}'s: its market name may be another phrase")
+    sized_country = own_currency_country(document, taxonomy) if geography == WORLD and not geography_id else ""
+    if sized_country and "geography_id" not in flags:
+        # "The global swimwear market, worth $21.34 billion ..." then "The UK market ... had a turnover
+        # of £496.4 million": the world may only set the scene for a country's report.
+        flags["geography_id"] = f"an opening sentence sizes {sized_country} in its own currency: the report may be its"
+        flags.setdefault("market_name", f"the report may be {sized_country}'s: its market name may be another phrase")
     placed = list(dict.fromkeys(name.text for sentence in every for name in taxonomy.regions_in(sentence.text)))
     if "geography_id" in flags and name and not in_phrase and (placed or titled):
         # "the self-storage market" on a page about "US real estate", "the cider market" on a page that
@@ -501,6 +507,18 @@ def worldwide_first_size(sentences: list[Sentence]) -> bool:
 def prose(document: Document) -> list[Sentence]:
     """The document's sentences and table rows, its headings aside."""
     return [sentence for sentence in document.sentences if not sentence.heading]
+
+
+def own_currency_country(document: Document, taxonomy: Taxonomy) -> str:
+    """A country that an opening sentence names beside an amount in that country's own currency (the
+    United Kingdom beside pounds), or ""."""
+    for sentence in prose(document)[:MAX_OPENING_SENTENCES]:
+        named = {name.member.member_id for name in taxonomy.regions_in(sentence.text)}
+        for value in quantities.values(sentence.text):
+            country = currency_country(value.currency, taxonomy) if value.kind == "money" else ""
+            if country and country in named:
+                return country
+    return ""
 
 
 def currency_country(currency: str, taxonomy: Taxonomy) -> str:

@@ -68,6 +68,23 @@ RESPECTIVELY = re.compile(r"^\s*,?\s*respectively\b", re.IGNORECASE)
 BRACKETED_AFTER_NAME = re.compile(r"(?P<name>\b[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\s*\($")
 
 
+# "In 2020, Vita Coco held the largest coconut water market share in the U.S., over 45%": a capitalised
+# name that is no place, holding the value before the place, may be a company.
+NAMED_HOLDER = re.compile(
+    r"(?P<name>\b(?!(?:It|This|That|They|These|Those|Which|The|He|She|We)\b)[A-Z][\w&.'’-]+"
+    r"(?:\s+[A-Z][\w&.'’-]+)*)\s+(?:held|holds|took|takes|commanded|commands|captured|captures|had|has)\b"
+)
+
+
+def named_holder(sentence: str, start: int, end: int, names: list[NameMatch]) -> str:
+    """A capitalised name that is no place and holds what follows ("Vita Coco held"), between `start`
+    and `end`, or ""."""
+    for holder in NAMED_HOLDER.finditer(sentence, start, end):
+        if not any(name.start < holder.end("name") and holder.start("name") < name.end for name in names):
+            return holder.group("name")
+    return ""
+
+
 def company_home(sentence: str, name: NameMatch, names: list[NameMatch]) -> str:
     """The words "<Name> (<place>)" when the place is in brackets after a name that is no place, or ""."""
     if not sentence[name.end :].startswith(")"):
@@ -229,6 +246,9 @@ def subjects(context: Context, group: list[Value], scope: Scope) -> list[Subject
         home = company_home(sentence, name, context.names)
         if home:
             return [Subject(name.member, f"the place in brackets may be a company's home ('{home}')")]
+        holder = named_holder(sentence, start, name.start, context.names)
+        if holder:
+            return [Subject(name.member, f"'{holder}' holds the value before the place: a company's?")]
         holders = COMPANIES.search(sentence, start, name.start)
         if holders:
             # "Three listed companies dominate China's yogurt market (together holding 63% ...)": the

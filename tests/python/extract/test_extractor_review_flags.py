@@ -1452,3 +1452,47 @@ def test_a_market_phrase_that_holds_a_share_is_flagged_as_a_part() -> None:
     )
     assert extraction.scope.market_name == "professional market"
     assert "holds a share" in extraction.scope.flags["market_name"]
+
+
+def test_a_value_the_market_could_approach_is_kept_with_its_word_and_flagged() -> None:
+    extraction = extract(
+        "Global Widget Market\n\nThe global widget market was worth USD 6.9 billion in 2024 and is forecast to "
+        "approach USD 12.37 billion by 2031."
+    )
+    figure = next(f for f in extraction.figures if f.value == "12.37")
+    assert figure.qualifier == "approach"
+    assert "not in the contract's qualifier vocabulary" in " ".join(figure.flags)
+    # "approachable" is no bound.
+    plain = extract("Global Widget Market\n\nThe approachable widget market was worth USD 6.9 billion in 2024.")
+    assert next(f for f in plain.figures if f.value == "6.9").qualifier == ""
+
+
+def test_a_named_holder_before_the_place_flags_a_share_as_a_companys() -> None:
+    extraction = extract(
+        "Global Widget Market\n\nThe global widget market was worth USD 5 billion in 2024. "
+        "In 2020, Acme Widgets held the largest widget market share in the U.S., over 45%."
+    )
+    share = next(f for f in extraction.figures if f.measure == "share")
+    assert share.subject.member_id == "united_states"
+    assert "'Acme Widgets' holds the value before the place" in " ".join(share.flags)
+    # A place that holds the value is the subject, certainly: "North America held 35%".
+    regional = extract(
+        "Global Widget Market\n\nThe global widget market was worth USD 5 billion in 2024. "
+        "In 2024, North America held a 35% share of the widget market."
+    )
+    assert {(f.subject.member_id, f.flags) for f in regional.figures if f.measure == "share"} == {("north_america", ())}
+
+
+def test_a_world_opening_followed_by_a_country_sized_in_its_own_currency_is_flagged() -> None:
+    extraction = extract(
+        "Summary of our study\n\nThe global widget market, worth $21.3 billion in 2020, is forecast to reach "
+        "$32.6 billion by 2027. The UK market had a turnover of £496.4 million in 2020."
+    )
+    assert extraction.scope.geography_id == "world"
+    assert "sizes united_kingdom in its own currency" in extraction.scope.flags["geography_id"]
+    # Dollars beside the United States on a world page are no such sign: the dollar is many places'.
+    dollars = extract(
+        "Global Widget Market\n\nThe global widget market was worth USD 21.3 billion in 2020. "
+        "The U.S. market was worth USD 6.1 billion in 2020."
+    )
+    assert "geography_id" not in dollars.scope.flags
