@@ -42,7 +42,16 @@ def dev_scores() -> dict[str, Score]:
     return evaluate.scores_of(extracted("dev"))
 
 
-@pytest.mark.parametrize("part", ["dev", "test"])
+# The test part (evaluation/extractor/README_AA.md) was run once, on the rules tuned on dev only
+# (docs/adding-reports.md has the numbers): two labelled figures are neither proposed right nor listed,
+# as each was proposed certain with one field wrong: aa15's U.S. size for 2032, "an estimated" USD 8.15
+# billion, without its qualifier, and aa22's North American share of 35.0%, without the year its list
+# gives. Strict: the mark must go when they are fixed, which needs a fresh test part, since these texts
+# may not be used to pick a rule.
+TEST_PART_MISSES = pytest.mark.xfail(strict=True, reason="2 test-part figures vanish (measured once)")
+
+
+@pytest.mark.parametrize("part", ["dev", pytest.param("test", marks=TEST_PART_MISSES)])
 def test_nothing_vanishes(part: str) -> None:
     """Every labelled figure is proposed correctly, or listed: flagged for review or unclassified."""
     vanished = []
