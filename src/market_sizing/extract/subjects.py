@@ -63,11 +63,6 @@ OWNER = re.compile(
     r"['’]s\s+(?!(?:[\w-]+\s+){0,3}?(?:market|industry|sector|revenues?|sales|demand|spending)\b)", re.IGNORECASE
 )
 RESPECTIVELY = re.compile(r"^\s*,?\s*respectively\b", re.IGNORECASE)
-# "Vfoods (Thailand) is Southeast Asia's top brand": a place in brackets right after a capitalised
-# name that is not itself a place is where a company is based.
-BRACKETED_AFTER_NAME = re.compile(r"(?P<name>\b[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\s*\($")
-
-
 # "In 2020, Vita Coco held the largest coconut water market share in the U.S., over 45%": a capitalised
 # name that is no place, holding the value before the place, may be a company.
 NAMED_HOLDER = re.compile(
@@ -83,6 +78,11 @@ def named_holder(sentence: str, start: int, end: int, names: list[NameMatch]) ->
         if not any(name.start < holder.end("name") and holder.start("name") < name.end for name in names):
             return holder.group("name")
     return ""
+
+
+# "Vfoods (Thailand) is Southeast Asia's top brand": a place in brackets right after a capitalised
+# name that is not itself a place is where a company is based.
+BRACKETED_AFTER_NAME = re.compile(r"(?P<name>\b[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\s*\($")
 
 
 def company_home(sentence: str, name: NameMatch, names: list[NameMatch]) -> str:
